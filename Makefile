@@ -1,0 +1,33 @@
+# Two commands do everything on a fresh machine:
+#   make serve   preview the site at http://127.0.0.1:8000 (sets up .venv on first run)
+#   make test    run the whole test suite (needs Chromium and Java: see .ci/run)
+
+VENV   ?= .venv
+PYTHON ?= python3
+BIN     = $(VENV)/bin
+export NO_MKDOCS_2_WARNING = 1
+
+.PHONY: serve build test clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-test.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve
+
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,96 @@
+"""Fill `<!-- guide: NAME -->` lines with content generated from a single source.
+
+- `at-a-glance`: a table of the 6 differences, one row per page under `differences/`, taken
+  from each page's `glance:` front matter, in navigation order.
+- `review-dates`: when the guide was last checked and when the next check is due, from
+  `extra.review` in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from authoring import author_error, body_offset, render
+
+DIRECTIVE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE)
+DIFFERENCES = "differences/"
+
+_nav_pages: list[Page] = []
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _nav_pages[:] = nav.pages
+    return nav
+
+
+def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
+    here = posixpath.dirname(page.file.src_uri)
+    rows = []
+    for other in _nav_pages:
+        if not other.file.src_uri.startswith(DIFFERENCES):
+            continue
+        _, meta = get_data(other.file.content_string)
+        glance = meta.get("glance")
+        if not (isinstance(glance, dict) and glance.get("medical") and glance.get("relaxation")):
+            raise author_error(
+                other,
+                1,
+                "this difference page has no `glance:` row for the home page's table.",
+                "`glance:` with `medical:` and `relaxation:` in the front matter, a few words each.",
+                "---\ntitle: Price\nglance:\n  medical: Insurance may pay with a referral\n"
+                "  relaxation: Expect to tip 20%\n---",
+            )
+        rows.append(
+            {
+                "title": meta.get("title", other.title),
+                "link": posixpath.relpath(other.file.src_uri, here or "."),
+                "medical": glance["medical"],
+                "relaxation": glance["relaxation"],
+            }
+        )
+    if not rows:
+        raise PluginError(f"docs/{page.file.src_uri}: no pages under docs/{DIFFERENCES} in the nav.")
+    return render("at-a-glance.md", rows=rows)
+
+
+def _review_dates(page: Page, config: MkDocsConfig) -> str:
+    review = config.extra.get("review") or {}
+    if not (review.get("last") and review.get("next")):
+        raise PluginError(
+            "mkdocs.yml: `extra.review` needs `last:` and `next:` dates.\n"
+            "  For example:\n    extra:\n      review:\n        last: 2026-11-26\n"
+            "        next: 2027-05-26"
+        )
+    return render("review-dates.md", last=review["last"], next=review["next"])
+
+
+DIRECTIVES: dict[str, Callable[[Page, MkDocsConfig], str]] = {
+    "at-a-glance": _at_a_glance,
+    "review-dates": _review_dates,
+}
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def fill(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in DIRECTIVES:
+            line = body_offset(page, markdown) + markdown.count("\n", 0, match.start()) + 1
+            raise author_error(
+                page,
+                line,
+                f"unknown generated block `{name}`.",
+                "one of: " + ", ".join(f"`<!-- guide: {known} -->`" for known in DIRECTIVES),
+                "<!-- guide: at-a-glance -->",
+            )
+        return DIRECTIVES[name](page, config)
+
+    return DIRECTIVE.sub(fill, markdown)

@@ -1,0 +1,20 @@
+"""Small fixes to the HTML that Material writes, made after each page is rendered."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+
+def _fix(html: str) -> str:
+    # Section labels in the navigation get `tabindex=""`, which HTML does not allow.
+    return html.replace(' tabindex=""', "")
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _fix(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # The "page not found" page is a template of its own, not a page.
+    return _fix(output_content) if template_name.endswith(".html") else output_content

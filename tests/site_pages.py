@@ -1,0 +1,21 @@
+"""The pages the guide promises, by address. Practices link to these, so they must not move."""
+
+DIFFERENCES = [
+    "differences/before-the-session/",
+    "differences/the-therapist/",
+    "differences/the-setting/",
+    "differences/price/",
+    "differences/the-massage/",
+    "differences/after-the-session/",
+]
+
+CONTENT_PAGES = [
+    "",
+    *DIFFERENCES,
+    "which-one-is-right-for-you/",
+    "safety/",
+    "about/",
+]
+
+# Every address a reader can land on, the "page not found" page included.
+ALL_PAGES = [*CONTENT_PAGES, "404.html"]

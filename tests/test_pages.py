@@ -1,0 +1,118 @@
+"""Every promised page is there, opens with its title and main message, and is built strictly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES
+
+
+def soup_of(site: Path, address: str) -> BeautifulSoup:
+    path = site / address / "index.html" if not address.endswith(".html") else site / address
+    assert path.is_file(), f"/{address} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_strict_build_logs_no_warning(build: tuple[Path, str]) -> None:
+    _, log = build
+    flagged = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert not flagged, "\n".join(flagged)
+
+
+@pytest.mark.parametrize("address", ALL_PAGES)
+def test_page_has_one_title_and_a_description(site: Path, address: str) -> None:
+    soup = soup_of(site, address)
+    assert len(soup.find_all("h1")) == 1, f"/{address} must have exactly one h1"
+    description = soup.find("meta", attrs={"name": "description"})
+    assert description and description["content"].strip(), f"/{address} has no meta description"
+
+
+@pytest.mark.parametrize("address", CONTENT_PAGES)
+def test_page_opens_with_its_summary_box(site: Path, address: str) -> None:
+    soup = soup_of(site, address)
+    h1 = soup.find("h1")
+    box = h1.find_next_sibling()
+    assert box is not None and "mdx-summary" in box.get("class", []), (
+        f"/{address}: the summary box must come right after the title"
+    )
+    assert box.select_one(".admonition-title").get_text(strip=True) == "In short"
+    words = box.get_text(" ", strip=True).split()
+    assert len(words) >= 12, f"/{address}: the summary is too short to carry the main message"
+
+
+@pytest.mark.parametrize("address", CONTENT_PAGES)
+def test_page_description_is_short_enough_for_search_results(site: Path, address: str) -> None:
+    content = soup_of(site, address).find("meta", attrs={"name": "description"})["content"]
+    assert 40 <= len(content) <= 160, f"/{address}: description is {len(content)} characters"
+
+
+@pytest.mark.parametrize("address", DIFFERENCES)
+def test_difference_page_compares_then_details_then_checklist(site: Path, address: str) -> None:
+    article = soup_of(site, address).select_one("article")
+    box = article.select_one(".mdx-summary")
+    table = box.find_next("table")
+    assert table is not None, f"/{address} has no comparison table"
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers[1:] == ["Medical (clinical) massage", "Relaxation (spa) massage"], headers
+    assert len(table.select("tbody tr")) >= 3
+    assert article.find("h2"), f"/{address} has no detail sections"
+    checklist = article.select(".admonition.checklist")
+    assert len(checklist) == 1, f"/{address} needs one 'What to ask or expect' checklist"
+    assert checklist[0].select_one(".admonition-title").get_text(strip=True) == "What to ask or expect"
+    assert len(checklist[0].select("li")) >= 4
+    assert table.sourceline < checklist[0].sourceline
+
+
+@pytest.mark.parametrize("index", range(len(DIFFERENCES)))
+def test_difference_pages_link_to_previous_and_next(site: Path, index: int) -> None:
+    soup = soup_of(site, DIFFERENCES[index])
+    prev_link = soup.select_one("a.md-footer__link--prev")
+    next_link = soup.select_one("a.md-footer__link--next")
+    assert prev_link is not None and next_link is not None
+    if index > 0:
+        assert prev_link["href"].rstrip("/").endswith(DIFFERENCES[index - 1].split("/")[-2])
+    if index < len(DIFFERENCES) - 1:
+        assert next_link["href"].rstrip("/").endswith(DIFFERENCES[index + 1].split("/")[-2])
+
+
+def test_home_table_shows_all_six_differences_with_links(site: Path) -> None:
+    soup = soup_of(site, "")
+    table = next(
+        t for t in soup.select("article table") if "Difference" in t.select_one("th").get_text()
+    )
+    links = [a["href"] for a in table.select("tbody a")]
+    assert [link.strip("/") for link in links] == [d.strip("/") for d in DIFFERENCES]
+    for row in table.select("tbody tr"):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert all(cells), f"empty cell in the at-a-glance row {cells}"
+
+
+def test_home_retells_both_stories(site: Path) -> None:
+    text = soup_of(site, "").select_one("article").get_text(" ")
+    for fact in ("Amy", "sciatica", "Tom", "co-pay"):
+        assert fact in text
+
+
+def test_about_credits_the_source_and_shows_review_dates(site: Path) -> None:
+    article = soup_of(site, "about/").select_one("article")
+    text = article.get_text(" ")
+    for credit in ("Medical Massage vs Relaxation Massage: 6 Key Differences", "Jesse Martel", "2020"):
+        assert credit in text
+    dates = [t["datetime"] for t in article.select("time")]
+    assert dates == ["2026-11-26", "2027-05-26"], dates
+
+
+def test_safety_page_names_the_warning_signs(site: Path) -> None:
+    text = " ".join(soup_of(site, "safety/").select_one("article").get_text(" ").lower().split())
+    for sign in ("blood clot", "blood thinner", "fracture", "burn", "osteoporosis", "pregnan", "cancer"):
+        assert sign in text, f"safety page does not mention {sign}"
+
+
+def test_not_found_page_offers_every_page(site: Path) -> None:
+    soup = soup_of(site, "404.html")
+    hrefs = {a["href"].strip("/") for a in soup.select("article a")}
+    for address in CONTENT_PAGES:
+        assert any(h.endswith(address.strip("/")) for h in hrefs), f"404 page lacks /{address}"
