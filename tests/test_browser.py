@@ -94,6 +94,30 @@ def test_phone_menu_opens_and_navigates_without_javascript(browser, base_url: st
     context.close()
 
 
+def test_phone_menu_works_by_keyboard_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
+    page.keyboard.press("Space")
+    section = page.locator(".md-nav--primary label.md-nav__link", has_text="The 6 differences")
+    section.wait_for(state="visible")
+    # Tab to the section's toggle, open it, then Tab to its first page and follow it.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.labels?.[0]?.textContent.trim()") == "The 6 differences":
+            break
+    else:
+        pytest.fail("the 6 differences section cannot be reached by Tab")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Before the session"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/differences/before-the-session/")
+    context.close()
+
+
 def test_desktop_navigation_is_visible_without_javascript(browser, base_url: str) -> None:
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
