@@ -1,13 +1,14 @@
 # Two commands do everything on a fresh machine:
 #   make serve   preview the site at http://127.0.0.1:8000 (sets up .venv on first run)
 #   make test    run the whole test suite (needs Chromium and Java: see .ci/run)
+# and `make bench` measures speed (Lighthouse, build time; see PERFORMANCE.md).
 
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,5 +30,13 @@ build: $(VENV)/.site-deps
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
+# Speed benchmark (not part of the tests; takes a few minutes): Lighthouse on key pages and the
+# build time against plain Material. Needs Node 20 and Chromium; results go in PERFORMANCE.md.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+
+bench: $(VENV)/.site-deps bench/node_modules/.package-lock.json
+	$(BIN)/python scripts/bench.py
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) bench/node_modules

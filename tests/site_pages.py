@@ -13,9 +13,13 @@ CONTENT_PAGES = [
     "",
     *DIFFERENCES,
     "which-one-is-right-for-you/",
+    "quiz/",
     "safety/",
+    "glossary/",
     "about/",
+    "handout/",
+    "link-to-this-guide/",
 ]
 
 # Every address a reader can land on, the "page not found" page included.
-ALL_PAGES = [*CONTENT_PAGES, "404.html"]
+ALL_PAGES = [*CONTENT_PAGES, "print/", "404.html"]

@@ -4,6 +4,10 @@
   from each page's `glance:` front matter, in navigation order.
 - `review-dates`: when the guide was last checked and when the next check is due, from
   `extra.review` in mkdocs.yml.
+- `qr-code` and `practice`: the QR code for `site_url` and the practice's details, for the
+  printed pages (see `handout.py`).
+- `book-or-ask`: the practice's details in a "Book or ask a question" box, nothing when unset
+  (see `practice.py`); `link-kit-...`: the link kit's snippets and QR code (see `link_kit.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from authoring import author_error, body_offset, render
+from handout import practice_block, qr_code
+from link_kit import DIRECTIVES as LINK_KIT_DIRECTIVES
+from practice import book_or_ask
 
 DIRECTIVE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE)
 DIFFERENCES = "differences/"
@@ -76,6 +83,10 @@ def _review_dates(page: Page, config: MkDocsConfig) -> str:
 DIRECTIVES: dict[str, Callable[[Page, MkDocsConfig], str]] = {
     "at-a-glance": _at_a_glance,
     "review-dates": _review_dates,
+    "qr-code": qr_code,
+    "practice": practice_block,
+    "book-or-ask": book_or_ask,
+    **LINK_KIT_DIRECTIVES,
 }
 
 

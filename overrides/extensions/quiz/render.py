@@ -1,0 +1,139 @@
+"""Build the quiz's HTML: a fieldset per question, feedback that CSS reveals, a score, a key.
+
+No JavaScript: each answer is a radio input followed by its label and its feedback, so the
+stylesheet can show the feedback of the checked answer with `:checked ~`, and count shown "right"
+feedback with a CSS counter for the score.
+"""
+
+from __future__ import annotations
+
+import copy
+import xml.etree.ElementTree as etree
+
+from .questions import Choice, Question, Table, text_of
+
+# Material Design icons "check-circle" and "close-circle" (Apache 2.0), as drawn by the theme.
+ICONS = {
+    "right": "M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2m-2 15-5-5 1.41-1.41L10 "
+    "14.17l7.59-7.59L19 8z",
+    "not-quite": "M12 2c5.53 0 10 4.47 10 10s-4.47 10-10 10S2 17.53 2 12 6.47 2 12 2m3.59 5L12 "
+    "10.59 8.41 7 7 8.41 10.59 12 7 15.59 8.41 17 12 13.41 15.59 17 17 15.59 13.41 12 17 8.41z",
+}
+WORDS = {
+    "right": "Right.",
+    "not-quite": "Not quite.",
+    "answer": "The right answer is ",
+    "score": "Score: ",
+    "of": " of {total} correct",
+    "reset": "Start again",
+    "key": "Answer key",
+}
+
+
+def block(parent: etree.Element, tag: str, attrib: dict[str, str] | None = None, text: str = "") -> etree.Element:
+    """A child on a line of its own, so that the HTML source stays readable."""
+    if len(parent) == 0 and not (parent.text or "").strip():
+        parent.text = "\n"
+    element = etree.SubElement(parent, tag, attrib or {})
+    element.text = text or None
+    element.tail = "\n"
+    return element
+
+
+def inline(parent: etree.Element, tag: str, attrib: dict[str, str], text: str = "") -> etree.Element:
+    element = etree.SubElement(parent, tag, attrib)
+    element.text = text or None
+    return element
+
+
+def add_text(target: etree.Element, text: str) -> None:
+    if len(target):
+        target[-1].tail = (target[-1].tail or "") + text
+    else:
+        target.text = (target.text or "") + text
+
+
+def add_content(target: etree.Element, source: etree.Element) -> None:
+    """Append a copy of the text and children of `source` (a cell or a paragraph) to `target`."""
+    content = copy.deepcopy(source)
+    add_text(target, content.text or "")
+    for child in content:
+        target.append(child)
+    # A cell's last child may end with the cell's trailing whitespace.
+    if len(target) and target[-1].tail:
+        target[-1].tail = target[-1].tail.rstrip()
+    elif target.text:
+        target.text = target.text.rstrip()
+
+
+class Renderer:
+    """Numbers the questions of one document from 1, so ids are the same every build."""
+
+    def __init__(self) -> None:
+        self.number = 0
+
+    def table(self, form: etree.Element, table: Table) -> list[tuple[int, Question]]:
+        """Add the fieldset(s) for `table` to `form`; return the numbered questions."""
+        if not table.sort:
+            return [self.question(form, table.questions[0], table.intro)]
+        group = block(form, "fieldset", {"class": "mdx-quiz__group"})
+        legend = block(group, "legend", {"class": "mdx-quiz__legend"})
+        add_content(legend, table.intro)
+        return [self.question(group, question, question.text) for question in table.questions]
+
+    def question(self, parent: etree.Element, question: Question, text: etree.Element) -> tuple[int, Question]:
+        self.number += 1
+        name = f"mdx-quiz-q{self.number}"
+        fieldset = block(parent, "fieldset", {"class": "mdx-quiz__question", "id": name})
+        legend = block(fieldset, "legend", {"class": "mdx-quiz__legend"})
+        inline(legend, "span", {"class": "mdx-quiz__number"}, f"{self.number}.").tail = " "
+        add_content(legend, text)
+        # A live region: the feedback that appears in it is read out after the choice.
+        choices = block(fieldset, "div", {"class": "mdx-quiz__choices", "aria-live": "polite"})
+        for index, choice in enumerate(question.choices, start=1):
+            wrapper = block(choices, "div", {"class": "mdx-quiz__choice"})
+            block(wrapper, "input", {"class": "mdx-quiz__input", "type": "radio", "id": f"{name}-{index}", "name": name})
+            label = block(wrapper, "label", {"class": "mdx-quiz__label", "for": f"{name}-{index}"})
+            add_content(label, choice.label)
+            self.feedback(wrapper, question, choice)
+        return self.number, question
+
+    def feedback(self, parent: etree.Element, question: Question, choice: Choice) -> None:
+        kind = "right" if choice.right else "not-quite"
+        box = block(parent, "div", {"class": f"mdx-quiz__feedback mdx-quiz__feedback--{kind}"})
+        icon = block(box, "svg", {"class": "mdx-quiz__icon", "viewBox": "0 0 24 24", "aria-hidden": "true"})
+        inline(icon, "path", {"d": ICONS[kind]})
+        message = block(box, "span", {"class": "mdx-quiz__message"})
+        inline(message, "strong", {"class": "mdx-quiz__verdict"}, WORDS[kind]).tail = " "
+        if not choice.right and question.sort_row:
+            answer = inline(message, "span", {"class": "mdx-quiz__answer"}, WORDS["answer"])
+            add_content(answer, question.answer.label)
+            add_text(answer, ".")
+            answer.tail = " "
+        add_content(message, choice.why)
+
+    def status(self, form: etree.Element, total: int) -> None:
+        """The running score (a CSS counter in an `output`, which is a status region) and reset."""
+        status = block(form, "div", {"class": "mdx-quiz__status"})
+        score = block(status, "output", {"class": "mdx-quiz__score"}, WORDS["score"])
+        inline(score, "span", {"class": "mdx-quiz__tally"}).tail = WORDS["of"].format(total=total)
+        block(status, "button", {"class": "mdx-quiz__reset md-button", "type": "reset"}, WORDS["reset"])
+
+    def key(self, root: etree.Element, questions: list[tuple[int, Question]]) -> None:
+        """The answer key: hidden on screen, printed on a page of its own at the end."""
+        section = block(root, "section", {"class": "mdx-quiz__key", "hidden": "hidden"})
+        block(section, "h2", {"class": "mdx-quiz__key-title"}, WORDS["key"])
+        first = questions[0][0]
+        items = block(section, "ol", {"class": "mdx-quiz__key-list", **({"start": str(first)} if first > 1 else {})})
+        for _, question in questions:
+            item = block(items, "li")
+            if question.sort_row:
+                statement = inline(item, "span", {"class": "mdx-quiz__key-question"})
+                add_content(statement, question.text)
+                statement.tail = " "
+            answer = inline(item, "strong", {"class": "mdx-quiz__key-answer"})
+            add_content(answer, question.answer.label)
+            if not text_of(answer).endswith((".", "?", "!")):
+                add_text(answer, ".")
+            answer.tail = " "
+            add_content(item, question.answer.why)

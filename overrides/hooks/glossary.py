@@ -1,0 +1,95 @@
+"""The glossary: every technique and visit word is defined once, in `docs/glossary.yml`.
+
+- on_config: read and check the data file (a mistake stops the build, naming the line), then
+  add the Markdown extension that marks the words on every page (`overrides/extensions/glossary`).
+- on_page_markdown: tell the extension which page it converts (its links are relative), and fill
+  the line `<!-- glossary: entries -->` on the glossary page with the generated entries.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from authoring import author_error, body_offset, render
+
+# A fresh clone has no installed package for the extension: import it from the project.
+EXTENSIONS = str(Path(__file__).resolve().parent.parent / "extensions")
+if EXTENSIONS not in sys.path:
+    sys.path.insert(0, EXTENSIONS)
+
+from glossary import Glossary, GlossaryError, GlossaryExtension, load_glossary  # noqa: E402
+
+DATA = "glossary.yml"
+PAGE = "glossary.md"
+MARKER = re.compile(r"^<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE)
+LABELS = {
+    "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
+    "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
+}
+
+_state: dict[str, object] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        glossary = load_glossary(Path(config.docs_dir) / DATA, source=f"docs/{DATA}")
+    except GlossaryError as error:
+        raise PluginError(str(error)) from None
+    extension = GlossaryExtension(glossary=glossary, glossary_page=PAGE)
+    config.markdown_extensions.append(extension)
+    _state.update(glossary=glossary, extension=extension)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if files.get_file_from_path(PAGE) is None:
+        raise PluginError(
+            f"docs/{PAGE} is missing: the words in docs/{DATA} link to it.\n"
+            f"  Expected: a page docs/{PAGE} with a title and the line `<!-- glossary: entries -->`."
+        )
+    return files
+
+
+def _entries(glossary: Glossary) -> str:
+    groups = [(group, glossary.in_group(group.key)) for group in glossary.groups]
+    letters: dict[str, list] = {}
+    for entry in sorted(glossary.entries, key=lambda e: e.term.casefold()):
+        letters.setdefault(entry.term[0].upper(), []).append(entry)
+    return render("glossary.md", groups=groups, letters=letters, labels=LABELS)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    extension = _state["extension"]
+    assert isinstance(extension, GlossaryExtension)
+    extension.set_page(page.file.src_uri)
+    found = list(MARKER.finditer(markdown))
+    for match in found:
+        if match["name"] != "entries" or page.file.src_uri != PAGE:
+            line = body_offset(page, markdown) + markdown.count("\n", 0, match.start()) + 1
+            raise author_error(
+                page,
+                line,
+                f"`<!-- glossary: {match['name']} -->` is not a glossary block this page can have.",
+                f"`<!-- glossary: entries -->`, once, on docs/{PAGE} only.",
+                "<!-- glossary: entries -->",
+            )
+    if page.file.src_uri != PAGE:
+        return markdown
+    if len(found) != 1:
+        raise author_error(
+            page,
+            body_offset(page, markdown) + 1,
+            f"the glossary page needs the line `<!-- glossary: entries -->` exactly once (found {len(found)}).",
+            "one line `<!-- glossary: entries -->` where the entries should go.",
+            "# Glossary: massage words in plain language\n\n<!-- glossary: entries -->",
+        )
+    glossary = _state["glossary"]
+    assert isinstance(glossary, Glossary)
+    return MARKER.sub(lambda _: _entries(glossary), markdown)

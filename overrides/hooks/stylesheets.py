@@ -1,0 +1,91 @@
+"""Ship the guide's own stylesheets as one small file (issue 7: fast on a phone).
+
+Every feature keeps its own commented file under `docs/stylesheets/`, listed under `extra_css`
+in mkdocs.yml. Readers get them joined, in that order, without comments or extra spaces, as
+`stylesheets/site.<hash>.min.css`: one request instead of one per file, and a few KB less on
+every page (see PERFORMANCE.md). The hash changes with the content, so a browser never keeps
+an old copy. Stylesheets from elsewhere (not in `docs/stylesheets/`) are linked as before.
+
+Material also links its palette stylesheet whenever `theme.palette` is set. With one light scheme
+and `custom` colours (set in guide.css) none of its rules apply, so the link is dropped: 2 KB
+less on every page. Add a dark scheme or a named colour and the link stays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from cssjoin import join
+
+FOLDER = "stylesheets"
+PALETTE_LINK = re.compile(
+    r'[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?'
+)
+_bundle: dict[str, str] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _bundle.clear()
+    docs = Path(config.docs_dir)
+    ours = [str(path) for path in config.extra_css if posixpath.dirname(str(path)) == FOLDER]
+    if not ours:
+        return config
+    sources = []
+    for name in ours:
+        source = docs / name
+        if not source.is_file():
+            raise PluginError(f"mkdocs.yml: `extra_css` lists {name}, but docs/{name} does not exist.")
+        css = source.read_text(encoding="utf-8")
+        at_rule = re.search(r"@(import|charset)\b", css)
+        if at_rule:
+            line = css.count("\n", 0, at_rule.start()) + 1
+            raise PluginError(
+                f"docs/{name}, line {line}: `@import` and `@charset` do not work here: the files under "
+                f"docs/{FOLDER}/ are joined into one (overrides/hooks/stylesheets.py).\n"
+                "  Expected: the rules themselves, or another file listed under `extra_css`."
+            )
+        sources.append((name, css))
+    content = join(sources)
+    digest = hashlib.sha256(content.encode()).hexdigest()[:8]
+    _bundle.update(path=f"{FOLDER}/site.{digest}.min.css", content=content)
+    first = config.extra_css.index(ours[0])
+    rest = [path for path in config.extra_css if path not in ours]
+    config.extra_css[:] = [*rest[:first], _bundle["path"], *rest[first:]]
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if _bundle:
+        files.append(File.generated(config, _bundle["path"], content=_bundle["content"]))
+    return files
+
+
+def _palette_unused(config: MkDocsConfig) -> bool:
+    palette = config.theme.get("palette")
+    return (
+        isinstance(palette, dict)
+        and palette.get("scheme", "default") == "default"
+        and palette.get("primary") == "custom"
+        and palette.get("accent") == "custom"
+    )
+
+
+def _drop_palette(html: str, config: MkDocsConfig) -> str:
+    return PALETTE_LINK.sub("", html) if _palette_unused(config) else html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _drop_palette(output, config)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # The "page not found" page is a template of its own, not a page.
+    return _drop_palette(output_content, config) if template_name.endswith(".html") else output_content

@@ -1,0 +1,229 @@
+"""Page weight budgets: what a phone downloads on a first visit to each page (issue 7).
+
+Readers often open the guide from a practice's page, on a phone and a slow connection. For every
+page in `ALL_PAGES` (and any other page in the build, so a new page counts before it is listed
+there), real Chromium loads it with JavaScript on and records every file it fetches:
+HTML, CSS, JavaScript, images, icons, and what Material fetches once the page has loaded (the
+search worker and the search index). The test then adds up the sizes of those files as they are
+on disk, gzip-compressed, so the numbers do not depend on the server or on timing.
+
+Budgets (1 KB = 1,000 bytes): every page at most 100 KB; the quiz at most 35 KB and no
+JavaScript at all; no image over 50 KB. A page over budget fails with its total and its biggest
+files: fix the cause (a big image, a page copied into the search index), not the budget.
+`python tests/test_budgets.py` prints every page's numbers (see PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PHONE, ROOT
+from site_pages import ALL_PAGES
+
+KB = 1000
+PAGE_BUDGET = 100 * KB
+QUIZ = "quiz/"
+QUIZ_BUDGET = 35 * KB
+IMAGE_BUDGET = 50 * KB
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp"}
+# `<script type=...>` values that hold data, not a program.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
+SEARCH_BUTTON = "label.md-header__button[for='__search']"
+
+
+@cache
+def transfer_size(path: Path) -> int:
+    """Bytes on the wire: gzip level 9 where it helps (text), the file as it is otherwise."""
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 9)))
+
+
+def on_disk(site: Path, url: str) -> Path:
+    """The built file that answers a request for `url` on the loopback server."""
+    path = site / unquote(urlsplit(url).path).lstrip("/")
+    return path / "index.html" if path.is_dir() else path
+
+
+def visit(browser, base_url: str, site: Path, address: str) -> dict[Path, int]:
+    """Load a page as a first-time phone visitor would; return {file: transfer size}."""
+    host = urlsplit(base_url).netloc
+    context = browser.new_context(viewport=PHONE, device_scale_factor=3)
+    page = context.new_page()
+    urls: list[str] = []
+    # Context-wide, so requests from Material's search worker are recorded too.
+    context.on(
+        "request",
+        lambda request: urls.append(request.url) if urlsplit(request.url).netloc == host else None,
+    )
+    page.goto(base_url + address, wait_until="networkidle")
+    # A reader scrolls: lazy images further down count too.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    # Search fetches its worker and index as the page starts; opening it makes sure.
+    if page.locator(SEARCH_BUTTON).is_visible():
+        page.locator(SEARCH_BUTTON).click()
+        page.wait_for_load_state("networkidle")
+    context.close()
+    files = {on_disk(site, url) for url in urls}
+    missing = sorted(str(path.relative_to(site)) for path in files if not path.is_file())
+    assert not missing, f"/{address} asks for files the site does not have: {missing}"
+    return {path: transfer_size(path) for path in files}
+
+
+def built_pages(site: Path) -> list[str]:
+    """The address of every HTML page in the built site."""
+    addresses = []
+    for path in site.rglob("*.html"):
+        folder = path.parent.relative_to(site)
+        if path.name != "index.html":
+            addresses.append(str(path.relative_to(site)))
+        else:
+            addresses.append("" if folder == Path(".") else f"{folder}/")
+    return sorted(addresses)
+
+
+@pytest.fixture(scope="module")
+def first_visit(browser, base_url: str, site: Path):
+    """`visit`, once per page for the whole module."""
+    return cache(lambda address: visit(browser, base_url, site, address))
+
+
+def report(site: Path, address: str, sizes: dict[Path, int], budget: int) -> str:
+    total = sum(sizes.values())
+    biggest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    lines = [f"/{address} downloads {total / KB:.1f} KB on a first visit (budget {budget / KB:.0f} KB)."]
+    lines.append("Its biggest files (gzip-compressed):")
+    lines += [f"  {size / KB:6.1f} KB  {path.relative_to(site)}" for path, size in biggest]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("address", ALL_PAGES)
+def test_first_visit_is_within_page_budget(first_visit, site: Path, address: str) -> None:
+    sizes = first_visit(address)
+    # The page itself and what search fetches after load are in the total.
+    assert on_disk(site, address) in sizes, f"/{address} was not fetched"
+    total = sum(sizes.values())
+    assert total <= PAGE_BUDGET, report(site, address, sizes, PAGE_BUDGET)
+
+
+def test_every_other_built_page_is_within_page_budget(first_visit, site: Path) -> None:
+    # A new page counts before anyone remembers to list it in site_pages.py.
+    others = [address for address in built_pages(site) if address not in ALL_PAGES]
+    over = []
+    for address in others:
+        sizes = first_visit(address)
+        if sum(sizes.values()) > PAGE_BUDGET:
+            over.append(report(site, address, sizes, PAGE_BUDGET))
+    assert not over, "\n\n".join(over)
+
+
+def test_search_index_is_counted(first_visit, site: Path) -> None:
+    # If Material stops fetching these, the budget above would measure less than a reader gets.
+    sizes = first_visit(ALL_PAGES[0])
+    fetched = {str(path.relative_to(site)) for path in sizes}
+    assert "search/search_index.json" in fetched, fetched
+    assert any(name.startswith("assets/javascripts/workers/search") for name in fetched), fetched
+
+
+def test_quiz_is_light_and_has_no_javascript(first_visit, site: Path) -> None:
+    if QUIZ not in ALL_PAGES and not on_disk(site, QUIZ).is_file():
+        pytest.skip("there is no quiz page (/quiz/) yet")
+    sizes = first_visit(QUIZ)
+    scripts = [str(path.relative_to(site)) for path in sizes if path.suffix in {".js", ".mjs"}]
+    assert not scripts, f"/{QUIZ} downloads JavaScript: {scripts}"
+    soup = BeautifulSoup(on_disk(site, QUIZ).read_text(encoding="utf-8"), "html.parser")
+    inline = [
+        str(tag)[:80]
+        for tag in soup.find_all("script")
+        if tag.get("type", "text/javascript").lower() not in DATA_SCRIPT_TYPES
+    ]
+    assert not inline, f"/{QUIZ} has inline JavaScript: {inline}"
+    handlers = sorted(
+        {f"{tag.name}[{name}]" for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")}
+    )
+    assert not handlers, f"/{QUIZ} has JavaScript event handlers: {handlers}"
+    links = [tag["href"] for tag in soup.find_all(href=True) if tag["href"].lower().startswith("javascript:")]
+    assert not links, f"/{QUIZ} has javascript: links: {links}"
+    total = sum(sizes.values())
+    assert total <= QUIZ_BUDGET, report(site, QUIZ, sizes, QUIZ_BUDGET)
+
+
+def test_no_image_is_over_budget(site: Path) -> None:
+    images = [path for path in site.rglob("*") if path.suffix.lower() in IMAGE_SUFFIXES]
+    assert images, "the site should have at least its favicon"
+    heavy = [
+        f"{path.relative_to(site)}: {transfer_size(path) / KB:.1f} KB"
+        for path in images
+        if transfer_size(path) > IMAGE_BUDGET
+    ]
+    assert not heavy, f"Images over {IMAGE_BUDGET / KB:.0f} KB; resize or compress them: {heavy}"
+
+
+def test_stylesheets_reach_readers_whole_and_small() -> None:
+    # overrides/hooks/stylesheets.py joins docs/stylesheets/*.css into one file without comments.
+    # What a rule means must not change: strings stay as written, spaces in selectors stay.
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from cssjoin import minify
+
+    css = """
+    /* Why this rule exists. */
+    .md-typeset a :hover ,  .x > .y {
+      content: "/* not a comment */  two  spaces";
+      background: url('data:image/svg+xml;charset=utf-8,<svg a="1">  </svg>');
+      margin: calc(1em + 2px)  auto ;
+    }
+    @media print { .z { color: #000 } }
+    """
+    assert minify(css) == (
+        '.md-typeset a :hover , .x > .y{content: "/* not a comment */  two  spaces";'
+        "background: url('data:image/svg+xml;charset=utf-8,<svg a=\"1\">  </svg>');"
+        "margin: calc(1em + 2px) auto;}@media print{.z{color: #000}}"
+    )
+
+
+def test_pages_link_one_stylesheet_of_ours(site: Path) -> None:
+    html = on_disk(site, ALL_PAGES[0]).read_text(encoding="utf-8")
+    links = [tag["href"] for tag in BeautifulSoup(html, "html.parser").select("link[rel=stylesheet]")]
+    ours = [href for href in links if not href.startswith("assets/")]
+    assert len(ours) == 1 and ours[0].startswith("stylesheets/site."), links
+    # Material's palette stylesheet has no rule for one light scheme with custom colours.
+    assert not [href for href in links if "palette" in href], links
+    shipped = (site / ours[0]).read_text(encoding="utf-8")
+    for name in sorted((ROOT / "docs" / "stylesheets").glob("*.css")):
+        if f"stylesheets/{name.name}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
+            assert f"/* stylesheets/{name.name} */" in shipped, f"{name.name} is missing from {ours[0]}"
+
+
+if __name__ == "__main__":
+    # `python tests/test_budgets.py`: every page's first-visit weight, as a Markdown table.
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve
+
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        built = Path(folder)
+        result = mkdocs_build(ROOT, built)
+        assert result.returncode == 0, result.stderr
+        server, url = serve(built)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print("| Page | Files | First visit | Budget | Biggest file |")
+        print("| --- | --- | --- | --- | --- |")
+        for address in [*ALL_PAGES, *(a for a in built_pages(built) if a not in ALL_PAGES)]:
+            sizes = visit(chromium, url, built, address)
+            budget = QUIZ_BUDGET if address == QUIZ else PAGE_BUDGET
+            path, size = max(sizes.items(), key=lambda item: item[1])
+            print(
+                f"| `/{address}` | {len(sizes)} | {sum(sizes.values()) / KB:.1f} KB | {budget / KB:.0f} KB "
+                f"| {path.relative_to(built)} ({size / KB:.1f} KB) |"
+            )
+        chromium.close()
+        server.shutdown()

@@ -1,0 +1,489 @@
+"""The glossary (issue 4): one data file, words explained wherever they appear.
+
+Unit tests run the Markdown extension alone; site tests read the built pages; bad-input tests
+break a copy of the project and check that the build names the file, the line and the problem.
+Browser and paper tests are in test_glossary_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "overrides" / "extensions"))
+
+from glossary import (  # noqa: E402
+    PRINT_TITLE,
+    GlossaryError,
+    GlossaryExtension,
+    load_glossary,
+    parse_glossary,
+    plural,
+    slug,
+)
+
+DATA = ROOT / "docs" / "glossary.yml"
+
+# Addresses practices may link to: /glossary/#<anchor>. They must not move.
+STABLE_ANCHORS = {
+    "sports-massage", "lymphatic-drainage", "neuromuscular-technique", "orthopedic-massage",
+    "trigger-point-therapy", "myofascial-release", "cupping", "graston-technique",
+    "kinesiology-taping", "swedish-massage", "lomi-lomi", "hot-stone-massage", "aromatherapy",
+    "deep-tissue-massage", "couples-massage", "four-hand-massage", "hydrotherapy", "intake-form",
+    "consultation", "contraindication", "referral", "diagnosis", "co-pay", "deductible",
+    "treatment-plan", "re-evaluation",
+}
+# Every technique and visit word the issue names, as a reader would search for it on the page.
+REQUIRED_WORDS = [
+    "sports massage", "lymphatic drainage", "neuromuscular technique", "orthopedic massage",
+    "trigger point therapy", "neurofascial release", "myofascial release", "cupping",
+    "Graston technique", "instrument-assisted soft tissue work", "kinesiology taping",
+    "Swedish massage", "Lomi Lomi", "hot stone massage", "aromatherapy", "deep tissue",
+    "couples massage", "four-hand massage", "hydrotherapy", "intake form", "consultation",
+    "contraindication", "referral", "prescription", "diagnosis", "co-pay", "deductible",
+    "treatment plan", "re-evaluation",
+]
+
+SMALL = """
+groups:
+  clinic:
+    title: Clinic techniques
+    kind: technique
+  visit:
+    title: Visit words
+    kind: word
+terms:
+  - term: Cupping
+    group: clinic
+    definition: Cups pull the skin up.
+    pressure: varies
+    where: clinic
+    used_for: Pain.
+    caution: It can leave round marks.
+  - term: Trigger point therapy
+    aliases: [trigger point]
+    group: clinic
+    definition: Steady pressure on a sore spot.
+    pressure: deep
+    where: clinic
+    used_for: Knots.
+  - term: Lymphatic drainage
+    forms: [lymphatic drainage massage]
+    group: clinic
+    definition: A very gentle massage.
+    pressure: light
+    where: clinic
+    used_for: Swelling.
+  - term: Deep tissue massage
+    aliases: [deep tissue]
+    group: clinic
+    definition: Firm, slow pressure.
+    pressure: deep
+    where: both
+    used_for: Tight muscles.
+  - term: Co-pay
+    group: visit
+    definition: What you pay at each visit.
+    where: clinic
+    used_for: Plan your budget.
+  - term: Diagnosis
+    forms: [diagnoses]
+    group: visit
+    definition: The name of your health problem.
+    where: clinic
+    used_for: Insurance needs it.
+"""
+
+
+def convert(text: str, page: str = "differences/price.md") -> BeautifulSoup:
+    extension = GlossaryExtension(glossary=parse_glossary(SMALL), page=page)
+    md = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", "admonition", "tables", "toc", extension]
+    )
+    return BeautifulSoup(md.convert(textwrap.dedent(text)), "html.parser")
+
+
+def marked(soup: BeautifulSoup) -> list[str]:
+    return [a.get_text() for a in soup.select("a.mdx-term__link")]
+
+
+def box_words(soup: BeautifulSoup) -> list[str]:
+    return [dt.get_text() for dt in soup.select(".mdx-glossary-print dt")]
+
+
+# ---------- Matching ----------
+
+
+@pytest.mark.parametrize("written", ["cupping", "Cupping", "CUPPING"])
+def test_a_word_is_found_in_any_case(written: str) -> None:
+    assert marked(convert(f"Ask about {written} first.")) == [written]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["co-pays", "trigger point therapies", "trigger points", "diagnoses", "Diagnoses"],
+)
+def test_simple_plurals_and_listed_forms_are_found(written: str) -> None:
+    assert marked(convert(f"Read about {written} here.")) == [written]
+
+
+@pytest.mark.parametrize("written", ["deep-tissue", "deep tissue", "Deep\ntissue", "co pay"])
+def test_a_space_and_a_hyphen_are_the_same(written: str) -> None:
+    assert marked(convert(f"A {written} visit.")) == [written]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stop hiccupping now.", "A cuppings-free day.", "Try precupping.", "A co-payer pays.", "cupping_done"],
+)
+def test_only_whole_words_are_found(text: str) -> None:
+    assert marked(convert(text)) == []
+
+
+def test_the_longest_name_wins() -> None:
+    soup = convert("A lymphatic drainage massage helps. Lymphatic drainage is gentle.")
+    assert marked(soup) == ["lymphatic drainage massage"]
+
+
+def test_plural_rules() -> None:
+    assert [plural(w) for w in ("therapy", "tape", "pass", "diagnosis", "day")] == [
+        "therapies", "tapes", "passes", "diagnoses", "days",
+    ]
+    assert slug("Lomi Lomi") == "lomi-lomi" and slug("Co-pay") == "co-pay"
+
+
+# ---------- Marking ----------
+
+
+def test_only_the_first_use_on_a_page_is_marked() -> None:
+    soup = convert("Cupping helps.\n\nMore cupping later, and CUPPING again.\n\n- cupping in a list")
+    assert marked(soup) == ["Cupping"]
+    assert "More cupping later" in soup.get_text()
+
+
+def test_each_word_is_marked_once_whatever_name_it_goes_by() -> None:
+    soup = convert("Trigger point therapy first. Then a trigger point. Then trigger points.")
+    assert marked(soup) == ["Trigger point therapy"]
+
+
+def test_the_mark_links_to_the_entry_and_carries_the_definition() -> None:
+    soup = convert("Your co-pay is small.")
+    (term,) = soup.select("span.mdx-term")
+    assert str(term) == (
+        '<span class="mdx-term" title="What you pay at each visit.">'
+        '<a aria-describedby="mdx-term-co-pay" class="mdx-term__link" href="../glossary.md#co-pay">co-pay</a>'
+        '<span class="mdx-term__tip" data-search-exclude="true" id="mdx-term-co-pay" role="tooltip">'
+        "What you pay at each visit.</span></span>"
+    )
+
+
+def test_the_text_around_a_mark_is_kept_in_order() -> None:
+    soup = convert("Before *cupping* in between co-pay, after.")
+    paragraph = soup.find("p")
+    for tip in paragraph.select(".mdx-term__tip"):
+        tip.decompose()
+    assert paragraph.get_text() == "Before cupping in between co-pay, after."
+    assert marked(soup) == ["cupping", "co-pay"]
+
+
+@pytest.mark.parametrize(
+    ("page", "href"),
+    [("index.md", "glossary.md#cupping"), ("differences/price.md", "../glossary.md#cupping"), ("a/b/c.md", "../../glossary.md#cupping")],
+)
+def test_links_are_relative_to_the_page(page: str, href: str) -> None:
+    assert convert("Cupping.", page=page).select_one("a.mdx-term__link")["href"] == href
+
+
+SKIPPED = {
+    "a heading": "## Cupping works",
+    "a link": "[Cupping](other.md) helps.",
+    "inline code": "Type `cupping` here.",
+    "a code block": "```\ncupping\n```",
+    "an admonition title": '!!! note "Cupping"\n\n    Some text.',
+    "a table cell": "| Word | Use |\n| --- | --- |\n| Cupping | pain |",
+    "a quiz": '<div class="mdx-quiz" markdown>\n\nIs cupping gentle?\n\n</div>',
+    "a quiz answer": '<div class="mdx-quiz__answer" markdown>\n\nCupping leaves marks.\n\n</div>',
+    "the glossary's entries": '<div class="mdx-glossary" markdown>\n\nCupping pulls.\n\n</div>',
+}
+
+
+@pytest.mark.parametrize("context", SKIPPED)
+def test_words_are_not_marked_in_skipped_places(context: str) -> None:
+    assert marked(convert(SKIPPED[context])) == []
+
+
+@pytest.mark.parametrize("context", ["a heading", "a link", "a table cell", "an admonition title"])
+def test_a_word_seen_only_where_it_is_not_marked_still_goes_in_the_print_box(context: str) -> None:
+    assert box_words(convert(SKIPPED[context])) == ["Cupping"]
+
+
+@pytest.mark.parametrize("context", ["inline code", "a code block", "a quiz", "a quiz answer"])
+def test_code_and_quizzes_are_ignored_altogether(context: str) -> None:
+    assert box_words(convert(SKIPPED[context])) == []
+
+
+def test_a_word_first_seen_in_a_heading_is_marked_in_the_text_below() -> None:
+    soup = convert("## What cupping is\n\nCupping pulls the skin.")
+    assert marked(soup) == ["Cupping"]
+    assert soup.find("h2").find("a") is None
+
+
+def test_words_in_emphasis_and_list_items_are_marked() -> None:
+    soup = convert("- **Couples and cupping:** fun\n- a co-pay")
+    assert marked(soup) == ["cupping", "co-pay"]
+
+
+def test_print_box_lists_every_word_used_from_a_to_z_with_its_definition() -> None:
+    soup = convert("# Title\n\nCo-pay and cupping. Ask for a diagnosis.\n\n## Deep tissue")
+    box = soup.select_one(".mdx-glossary-print")
+    assert box.select_one("h2").get_text() == PRINT_TITLE
+    assert box_words(soup) == ["Co-pay", "Cupping", "Deep tissue massage", "Diagnosis"]
+    assert box.select("dd")[1].get_text() == "Cups pull the skin up."
+    assert box.has_attr("data-search-exclude")
+
+
+def test_no_print_box_without_words_or_on_the_glossary_page() -> None:
+    assert convert("Nothing to explain here.").select(".mdx-glossary-print") == []
+    assert convert("Cupping.", page="glossary.md").select(".mdx-glossary-print") == []
+
+
+def test_print_box_stays_out_of_the_table_of_contents() -> None:
+    extension = GlossaryExtension(glossary=parse_glossary(SMALL), page="x.md")
+    md = markdown.Markdown(extensions=["toc", extension])
+    md.convert("# Title\n\nCupping.")
+    assert PRINT_TITLE not in str(md.toc_tokens)
+
+
+def test_the_extension_loads_its_data_file_by_path() -> None:
+    md = markdown.Markdown(extensions=[GlossaryExtension(data=str(DATA), page="index.md")])
+    assert 'href="glossary.md#kinesiology-taping"' in md.convert("Kinesiology tape on the knee.")
+
+
+# ---------- The data file ----------
+
+
+def test_the_data_file_has_every_required_word_and_at_least_24_entries() -> None:
+    glossary = load_glossary(DATA)
+    assert len(glossary.entries) >= 24
+    assert STABLE_ANCHORS <= {entry.anchor for entry in glossary.entries}
+    assert {g.title for g in glossary.groups} == {
+        "Techniques you meet in clinics", "Techniques you meet in spas", "Words about visits and paying",
+    }
+    for entry in glossary.entries:
+        assert 1 <= len(re.findall(r"[.!?](?:\s|$)", entry.definition)) <= 2, entry.term
+
+
+def entry_yaml(**fields: str) -> str:
+    base = {"term": "Massage X", "group": "clinic", "definition": "A massage.", "pressure": "light",
+            "where": "clinic", "used_for": "Rest."}
+    base.update(fields)
+    lines = [f"  - {key}: {value}" if i == 0 else f"    {key}: {value}"
+             for i, (key, value) in enumerate((k, v) for k, v in base.items() if v is not None)]
+    return "\n".join(lines) + "\n"
+
+
+def parse_with(extra: str) -> None:
+    parse_glossary(SMALL.rstrip("\n") + "\n" + extra, "docs/glossary.yml")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line of `needle` in the added `text`, counted in the whole file."""
+    before = len(SMALL.rstrip("\n").splitlines())
+    return before + next(i + 1 for i, line in enumerate(text.splitlines()) if needle in line)
+
+
+BAD_DATA = {
+    "duplicate term": (entry_yaml(term="cupping"), "term: cupping", "listed twice"),
+    "empty definition": (entry_yaml(definition='""'), 'definition: ""', "`definition:` of `Massage X` is empty"),
+    "missing definition text": (entry_yaml(definition=""), "definition:", "`definition:` of `Massage X` is empty"),
+    "same anchor": (entry_yaml(anchor="co-pay"), "term: Massage X", "anchor `#co-pay`"),
+    "unknown group": (entry_yaml(group="salon"), "group: salon", "`group: salon`"),
+    "unknown pressure": (entry_yaml(pressure="hard"), "pressure: hard", "`pressure:` of `Massage X` is `hard`"),
+    "unknown place": (entry_yaml(where="home"), "where: home", "`where:` of `Massage X` is `home`"),
+    "unknown field": (entry_yaml(colour="red"), "colour: red", "unknown field `colour:`"),
+    "missing field": (entry_yaml(used_for=None), "term: Massage X", "has no `used_for:`"),
+    "technique without pressure": (entry_yaml(pressure=None), "term: Massage X", "has no `pressure:`"),
+    "word with pressure": (entry_yaml(group="visit"), "pressure: light", "whose words have no pressure"),
+    "name of another entry": (entry_yaml(aliases="[deep tissue]"), "term: Massage X", "would point to two entries"),
+    "long definition": (entry_yaml(definition="One. Two. Three."), "definition: One.", "more than 2 sentences"),
+    "broken YAML": ("  - term: [Massage\n", "term: [Massage", "not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DATA)
+def test_bad_data_names_the_file_the_line_and_the_problem(case: str) -> None:
+    extra, needle, problem = BAD_DATA[case]
+    with pytest.raises(GlossaryError) as caught:
+        parse_with(extra)
+    message = str(caught.value)
+    assert problem in message, message
+    assert "Expected:" in message and "For example:" in message
+    if case != "broken YAML":  # YAML reports where it noticed the problem, one line further on
+        assert message.startswith(f"docs/glossary.yml, line {line_of(extra, needle)}:"), message
+    else:
+        assert message.startswith("docs/glossary.yml, line ")
+
+
+def test_a_duplicate_term_names_both_lines() -> None:
+    with pytest.raises(GlossaryError) as caught:
+        parse_with(entry_yaml(term="Co-Pay"))
+    first = next(i + 1 for i, line in enumerate(SMALL.splitlines()) if "term: Co-pay" in line)
+    assert f"first on line {first}" in str(caught.value)
+
+
+# ---------- The built site ----------
+
+
+def soup_of(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def built_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("index.html")) if p.parent != site / "glossary"]
+
+
+def test_glossary_page_has_every_word_with_a_stable_anchor(site: Path) -> None:
+    article = soup_of(site, "glossary/").select_one("article")
+    ids = {tag["id"] for tag in article.select(".mdx-glossary__term[id]")}
+    assert STABLE_ANCHORS <= ids
+    assert len(ids) >= 24
+    text = " ".join(article.get_text(" ").split()).lower()
+    for word in REQUIRED_WORDS:
+        assert word.lower() in text, f"the glossary page does not explain {word!r}"
+    groups = [h2.get_text(strip=True).rstrip("¶") for h2 in article.select(".mdx-glossary > h2")]
+    assert groups[:3] == ["Techniques you meet in clinics", "Techniques you meet in spas", "Words about visits and paying"]
+
+
+def test_each_entry_gives_pressure_place_use_and_due_cautions(site: Path) -> None:
+    article = soup_of(site, "glossary/").select_one("article")
+
+    def entry_text(anchor: str) -> str:
+        parts = []
+        for sibling in article.find(id=anchor).find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            parts.append(sibling.get_text(" "))
+        return " ".join(" ".join(parts).split())
+
+    for anchor in STABLE_ANCHORS:
+        text = entry_text(anchor)
+        assert "Where" in text, anchor
+        if anchor in ("intake-form", "consultation", "contraindication", "referral", "diagnosis",
+                      "co-pay", "deductible", "treatment-plan", "re-evaluation"):
+            assert "Why it matters:" in text, anchor
+        else:
+            assert re.search(r"Pressure: (Light|Medium|Deep|It varies)", text), anchor
+            assert "People use it for:" in text, anchor
+    assert "round marks" in entry_text("cupping")
+    assert "burn" in entry_text("hot-stone-massage")
+    assert "weak proof" in entry_text("kinesiology-taping")
+
+
+def test_a_to_z_links_resolve_to_letters_and_entries(site: Path) -> None:
+    article = soup_of(site, "glossary/").select_one("article")
+    ids = {tag["id"] for tag in article.find_all(id=True)}
+    letters = [a.get_text() for a in article.select("nav.mdx-glossary__letters a")]
+    terms = [h3.get_text().rstrip("¶") for h3 in article.select(".mdx-glossary__term")]
+    assert letters == sorted({term[0].upper() for term in terms})
+    for link in article.select("nav.mdx-glossary__letters a"):
+        assert link["href"].lstrip("#") in ids, link
+    index = article.find(id="a-to-z").find_all_next("a", href=re.compile("^#(?!letter-)"))
+    index_targets = [a["href"][1:] for a in index if "headerlink" not in a.get("class", [])]
+    assert sorted(index_targets) == sorted(h3["id"] for h3 in article.select(".mdx-glossary__term"))
+
+
+def test_marked_words_lead_to_their_entry_with_the_same_definition(site: Path) -> None:
+    glossary = soup_of(site, "glossary/")
+    soup = soup_of(site, "differences/price/")
+    link = soup.select_one("a.mdx-term__link[href$='#co-pay']")
+    assert link is not None, "the price page should explain co-pay"
+    assert link["href"] == "../../glossary/#co-pay"
+    tip = soup.find(id=link["aria-describedby"])
+    entry = glossary.find(id="co-pay").find_next_sibling("p")
+    assert tip.get_text() == entry.get_text() == link.parent["title"]
+
+
+def test_every_page_marks_each_word_at_most_once_and_never_in_headings_links_or_tables(site: Path) -> None:
+    total = 0
+    for page in built_pages(site):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        hrefs = [a["href"].split("#")[1] for a in article.select("a.mdx-term__link")]
+        if page.parent.name != "print":  # the booklet holds every page, so a word comes back
+            assert len(hrefs) == len(set(hrefs)), f"{page}: a word is marked twice"
+        for term in article.select(".mdx-term"):
+            assert not term.find_parent(["h1", "h2", "h3", "h4", "a", "table", "code"]), page
+            assert not any(c.startswith("mdx-quiz") for p in term.parents for c in p.get("class", [])), page
+        total += len(hrefs)
+    assert total >= 30, "the guide's pages should explain their technique and visit words"
+
+
+def test_pages_that_use_words_carry_a_print_box_and_the_glossary_does_not(site: Path) -> None:
+    therapist = soup_of(site, "differences/the-therapist/")
+    words = [dt.get_text() for dt in therapist.select(".mdx-glossary-print dt")]
+    for word in ("Cupping", "Graston technique", "Kinesiology taping", "Lomi Lomi"):
+        assert word in words
+    assert words == sorted(words, key=str.casefold)
+    assert soup_of(site, "glossary/").select(".mdx-glossary-print") == []
+
+
+def test_the_data_file_is_not_published(site: Path) -> None:
+    assert not (site / "glossary.yml").exists()
+
+
+# ---------- Bad input stops the build ----------
+
+
+def _replace(project: Path, old: str, new: str) -> None:
+    data = project / "docs" / "glossary.yml"
+    text = data.read_text(encoding="utf-8")
+    assert old in text
+    data.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line(project: Path, needle: str, occurrence: int = 1) -> int:
+    lines = (project / "docs" / "glossary.yml").read_text(encoding="utf-8").splitlines()
+    return [i + 1 for i, line in enumerate(lines) if needle in line][occurrence - 1]
+
+
+KNEADING = (
+    "definition: >-\n      The hands lift, squeeze and roll the muscles, a bit like kneading dough."
+    " It is part of\n      Swedish massage.\n"
+)
+BUILD_CASES = {
+    "duplicate term": ("- term: Kneading", "- term: Cupping", ("- term: Cupping", 2), "listed twice"),
+    "empty definition": (KNEADING, 'definition: ""\n', ('definition: ""', 1), "`definition:` of `Kneading` is empty"),
+    "same anchor": ("- term: Kneading\n", "- term: Kneading\n    anchor: cupping\n", ("- term: Kneading", 1), "anchor `#cupping`"),
+    "unknown group": ("- term: Kneading\n    group: spa", "- term: Kneading\n    group: salon", ("group: salon", 1), "group: salon"),
+}
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
+def test_bad_glossary_data_fails_the_strict_build(case: str, project_copy, tmp_path: Path) -> None:
+    old, new, (needle, occurrence), problem = BUILD_CASES[case]
+    project = project_copy()
+    _replace(project, old, new)
+    result = mkdocs_build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed\n{log}"
+    assert f"docs/glossary.yml, line {_line(project, needle, occurrence)}:" in log, log
+    assert problem in log, log
+
+
+def test_a_glossary_page_without_its_marker_fails_the_build(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    page = project / "docs" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- glossary: entries -->", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/glossary.md, line" in log and "<!-- glossary: entries -->" in log, log

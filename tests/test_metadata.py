@@ -1,0 +1,189 @@
+"""What search engines and link previews see: titles, descriptions, share cards, JSON-LD, icons."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+
+from conftest import ROOT, mkdocs_build
+from site_pages import CONTENT_PAGES
+
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M)[1]
+SITE_NAME = re.search(r"^site_name:\s*(.+)$", CONFIG, re.M)[1].strip()
+LAST_REVIEWED = re.search(r"^\s+last:\s*(\S+)", CONFIG, re.M)[1]
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_pages(site: Path) -> list[str]:
+    locs = [loc.text.strip() for loc in ElementTree.parse(site / "sitemap.xml").iter(f"{SITEMAP_NS}loc")]
+    assert all(loc.startswith(SITE_URL) for loc in locs), locs
+    return [loc[len(SITE_URL):] for loc in locs]
+
+
+def front_matter(address: str) -> dict:
+    source = ROOT / "docs" / (f"{address.rstrip('/')}.md" if address else "index.md")
+    if not source.is_file():
+        source = ROOT / "docs" / address / "index.md"
+    return get_data(source.read_text(encoding="utf-8"))[1]
+
+
+def head(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser").head
+
+
+def meta(tags: BeautifulSoup, **attrs: str) -> str:
+    found = tags.find_all("meta", attrs=attrs)
+    assert len(found) == 1, f"expected one <meta {attrs}>, found {len(found)}"
+    return found[0]["content"]
+
+
+def test_sitemap_lists_every_content_page(site: Path) -> None:
+    assert set(CONTENT_PAGES) <= set(sitemap_pages(site))
+
+
+def test_every_page_has_its_own_title_and_description(site: Path) -> None:
+    titles: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    for address in sitemap_pages(site):
+        tags = head(site, address)
+        title = tags.title.get_text(strip=True)
+        description = meta(tags, name="description")
+        assert titles.setdefault(title, address) == address, f"/{address} has the title of /{titles[title]}"
+        assert descriptions.setdefault(description, address) == address, (
+            f"/{address} has the description of /{descriptions[description]}"
+        )
+        source = front_matter(address)
+        assert description == " ".join(source["description"].split()), f"/{address}"
+        assert SITE_NAME in title and (address == "" or source["title"] in title), title
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, BeautifulSoup]:
+    return {address: head(site, address) for address in sitemap_pages(site)}
+
+
+def test_share_tags_describe_each_page(pages: dict[str, BeautifulSoup]) -> None:
+    for address, tags in pages.items():
+        canonical = SITE_URL + address
+        assert tags.find("link", rel="canonical")["href"] == canonical
+        description = meta(tags, name="description")
+        title = SITE_NAME if address == "" else front_matter(address)["title"]
+        assert meta(tags, property="og:url") == canonical
+        assert meta(tags, property="og:title") == meta(tags, name="twitter:title") == title
+        assert meta(tags, property="og:description") == meta(tags, name="twitter:description") == description
+        assert meta(tags, property="og:site_name") == SITE_NAME
+        assert meta(tags, name="twitter:card") == "summary_large_image"
+        assert meta(tags, property="og:image") == meta(tags, name="twitter:image")
+        assert meta(tags, property="og:image:alt") and meta(tags, name="twitter:image:alt")
+
+
+def png_size(file: Path) -> tuple[int, int]:
+    data = file.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{file} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_share_image_is_a_small_1200_by_630_png_shipped_with_the_site(site: Path, pages) -> None:
+    image_url = meta(pages[""], property="og:image")
+    assert image_url.startswith(SITE_URL), "link previews need the image's full address"
+    file = site / image_url[len(SITE_URL):]
+    assert file.is_file(), image_url
+    assert png_size(file) == (1200, 630)
+    assert file.stat().st_size < 50_000, f"share image is {file.stat().st_size} bytes"
+    assert meta(pages[""], property="og:image:width") == "1200"
+    assert meta(pages[""], property="og:image:height") == "630"
+
+
+def test_json_ld_marks_each_page_as_reviewed_patient_information(pages) -> None:
+    checked = 0
+    for address, tags in pages.items():
+        if front_matter(address).get("scripts") is False:
+            continue  # a page that ships no <script> at all (the quiz, the booklet) goes without
+        checked += 1
+        scripts = tags.find_all("script", type="application/ld+json")
+        assert len(scripts) == 1, f"/{address} needs one JSON-LD block"
+        data = json.loads(scripts[0].string)
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] == "MedicalWebPage"
+        assert data["url"] == SITE_URL + address
+        assert data["lastReviewed"] == LAST_REVIEWED
+        assert data["audience"]["audienceType"] == "Patient"
+        assert data["description"] == meta(tags, name="description")
+        assert data["name"] == meta(tags, property="og:title")
+    assert checked >= 10, f"only {checked} pages carry JSON-LD"
+
+
+def test_not_found_page_is_kept_out_of_search_results(site: Path) -> None:
+    tags = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser").head
+    assert meta(tags, name="robots") == "noindex"
+    assert not tags.find("script", type="application/ld+json")
+
+
+def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
+    lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert not any(line.strip() == "Disallow: /" for line in lines)
+
+
+def test_favicon_and_touch_icon_are_the_guides_own(site: Path, pages) -> None:
+    tags = pages[""]
+    icon = tags.find("link", rel="icon")["href"]
+    touch = tags.find("link", rel="apple-touch-icon")["href"]
+    assert icon.endswith(".svg") and "<svg" in (site / icon).read_text(encoding="utf-8")
+    assert png_size(site / touch) == (180, 180)
+    assert "material" not in icon.lower()
+
+
+# --- Author mistakes ----------------------------------------------------------------------------
+
+
+def drop_description(project: Path) -> None:
+    page = project / "docs/safety.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("description:"))
+    end = start + 1
+    while lines[end].startswith("  "):
+        end += 1
+    page.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+def lengthen_description(project: Path) -> None:
+    page = project / "docs/safety.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("description: >-\n", "description: >-\n  " + "Very long words. " * 12 + "\n", 1), encoding="utf-8")
+
+
+def copy_description(project: Path) -> None:
+    source = get_data((project / "docs/about.md").read_text(encoding="utf-8"))[1]["description"]
+    drop_description(project)
+    page = project / "docs/safety.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("---\n", f"---\ndescription: {source}\n", 1), encoding="utf-8")
+
+
+CASES = {
+    "page without a description": (drop_description, ["docs/safety.md, line 1", "description:", "For example:"]),
+    "description too long for search results": (lengthen_description, ["docs/safety.md, line", "155"]),
+    "description copied from another page": (copy_description, ["docs/safety.md, line", "docs/about.md"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_description_mistake_stops_the_build(case: str, project_copy, tmp_path: Path) -> None:
+    breaker, expected = CASES[case]
+    project = project_copy()
+    breaker(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed but should fail\n{log}"
+    for needle in expected:
+        assert needle in log, f"{case}: the message should mention {needle!r}\n{log}"

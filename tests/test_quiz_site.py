@@ -1,0 +1,312 @@
+"""The quiz page (/quiz/) as readers get it: no JavaScript, feedback and score by CSS, a worksheet
+on paper, and an author's mistake stops the build with the file and the line."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import DESKTOP, PHONE, mkdocs_build
+from site_pages import CONTENT_PAGES, DIFFERENCES
+
+QUIZ = "quiz/"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+FEEDBACK_WORDS = ("Right.", "Not quite", "The right answer is", "Score:")
+
+
+def soup_of(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def quiz(site: Path) -> BeautifulSoup:
+    return soup_of(site, QUIZ)
+
+
+@pytest.fixture(scope="module")
+def answers(quiz: BeautifulSoup) -> list[tuple[str, int, int]]:
+    """(question id, number of its right choice, number of a wrong choice) for every question."""
+    found = []
+    for question in quiz.select("form.mdx-quiz .mdx-quiz__question"):
+        kinds = ["--right" in " ".join(c.select_one(".mdx-quiz__feedback")["class"]) for c in question.select(".mdx-quiz__choice")]
+        found.append((question["id"], kinds.index(True) + 1, kinds.index(False) + 1))
+    return found
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+# The built page -------------------------------------------------------------------------------
+
+
+def test_quiz_page_has_no_script_but_other_pages_keep_theirs(site: Path, quiz: BeautifulSoup) -> None:
+    assert quiz.find_all("script") == []
+    assert "no-js" in quiz.html["class"], "without its scripts the page must keep class no-js"
+    assert soup_of(site, "safety/").find_all("script"), "only pages with `scripts: false` lose them"
+
+
+def test_quiz_asks_enough_questions_on_every_difference_and_on_choosing(site: Path, quiz: BeautifulSoup) -> None:
+    questions = quiz.select("form.mdx-quiz .mdx-quiz__question")
+    assert len(questions) >= 12
+    taught: set[str] = set()
+    for question in questions:
+        right = question.select_one(".mdx-quiz__feedback--right")
+        taught |= {_address(site, a["href"]) for a in right.select("a[href]")}
+    for page in [*DIFFERENCES, "which-one-is-right-for-you/"]:
+        assert page in taught, f"no question's answer is explained by /{page}"
+
+
+def _address(site: Path, href: str) -> str:
+    """A link on /quiz/ as a site address like `differences/price/`."""
+    return urljoin("https://site.invalid/" + QUIZ, href).split("https://site.invalid/", 1)[1].split("#")[0]
+
+
+def test_every_explanation_links_to_the_page_that_teaches_it(site: Path, quiz: BeautifulSoup) -> None:
+    feedback = quiz.select(".mdx-quiz__feedback")
+    assert feedback
+    for box in feedback:
+        links = [_address(site, a["href"]) for a in box.select("a[href]")]
+        assert links, f"feedback without a link: {words(box.get_text())}"
+        assert all(link in CONTENT_PAGES for link in links), links
+
+
+def test_every_question_has_one_right_answer_and_an_entry_in_the_key(quiz: BeautifulSoup) -> None:
+    questions = quiz.select("form.mdx-quiz .mdx-quiz__question")
+    for question in questions:
+        assert question.find("legend").get_text(strip=True)
+        radios = question.select("input[type=radio]")
+        assert len(radios) >= 2 and len({r["name"] for r in radios}) == 1
+        assert len(question.select(".mdx-quiz__feedback--right")) == 1
+    key = quiz.select_one(".mdx-quiz__key")
+    assert key.has_attr("hidden"), "the answer key is for paper only"
+    assert len(key.select("li")) == len(questions)
+    assert key.find_next_sibling() is None, "the answer key comes last"
+
+
+# Mistakes stop the build ----------------------------------------------------------------------
+
+
+def _edit(project: Path, old: str, new: str) -> int:
+    """Replace `old` in docs/quiz.md; return the file's line that now holds `new`."""
+    page = project / "docs/quiz.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    page.write_text(text, encoding="utf-8")
+    return next(n for n, line in enumerate(text.splitlines(), 1) if new.splitlines()[0] in line)
+
+
+BUILD_CASES = {
+    "two correct answers": ("| 50% | |", "| 50% | yes |", ["two answers are marked correct", "`Correct`"]),
+    "a sort-it row with no mark": (
+        "| You may hear calm music. | | | x |",
+        "| You may hear calm music. | | | |",
+        ['no column is marked for "You may hear calm music."', "| Statement | Medical |"],
+    ),
+    "scripts neither true nor false": ("scripts: false", "scripts: maybe", ["neither true nor false", "scripts: false"]),
+}
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
+def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, project_copy, tmp_path: Path) -> None:
+    old, new, needles = BUILD_CASES[case]
+    project = project_copy()
+    line = _edit(project, old, new)
+    if case.startswith("scripts"):
+        line = 1  # front matter problems point at the top of the file
+    result = mkdocs_build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed\n{log}"
+    assert f"docs/quiz.md, line {line}:" in log, log
+    assert "Expected:" in log and "For example:" in log, log
+    for needle in needles:
+        assert needle in log, f"{case}: the message should mention {needle!r}\n{log}"
+
+
+# In Chromium with JavaScript off --------------------------------------------------------------
+
+
+@pytest.fixture
+def open_quiz(browser, base_url: str):
+    contexts = []
+
+    def open_(viewport: dict[str, int] = PHONE, javascript: bool = False):
+        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + QUIZ)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def pick(page, question: str, choice: int) -> None:
+    page.locator(f"label[for='{question}-{choice}']").click()
+
+
+def shown_feedback(page, question: str) -> list[str]:
+    boxes = page.locator(f"#{question} .mdx-quiz__feedback")
+    return [words(boxes.nth(i).inner_text()) for i in range(boxes.count()) if boxes.nth(i).is_visible()]
+
+
+def score_for_assistive_technology(page) -> str:
+    """The score as Chrome's accessibility tree gives it to a screen reader (CSS counter included)."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def text(node: dict) -> str:
+        if node.get("role", {}).get("value") == "StaticText":
+            return node["name"]["value"]
+        return "".join(text(by_id[child]) for child in node.get("childIds", []) if child in by_id)
+
+    status = [node for node in nodes if node.get("role", {}).get("value") == "status"]
+    assert len(status) == 1, "the score should be the page's one status region"
+    return words(text(status[0]))
+
+
+def test_quiz_runs_no_script_and_hides_search_even_with_javascript_on(open_quiz, base_url: str) -> None:
+    page = open_quiz(DESKTOP, javascript=True)
+    page.reload(wait_until="networkidle")
+    assert page.locator("script").count() == 0
+    assert page.evaluate("document.documentElement.className") == "no-js"
+    assert not page.locator("label.md-header__button[for='__search']").is_visible()
+    assert not page.locator(".md-search").is_visible()
+
+
+def test_different_answers_show_different_feedback(open_quiz, answers) -> None:
+    page = open_quiz()
+    question, right, wrong = answers[0]
+    assert shown_feedback(page, question) == []
+    pick(page, question, wrong)
+    not_quite = shown_feedback(page, question)
+    assert len(not_quite) == 1 and not_quite[0].startswith("Not quite.")
+    pick(page, question, right)
+    shown = shown_feedback(page, question)
+    assert len(shown) == 1 and shown[0].startswith("Right.") and shown != not_quite
+    # A sort-it statement shares one explanation, so "not quite" names the right column.
+    question, right, wrong = answers[-1]
+    pick(page, question, wrong)
+    right_name = words(page.locator(f"label[for='{question}-{right}']").inner_text())
+    assert f"The right answer is {right_name}." in shown_feedback(page, question)[0]
+
+
+def test_score_counts_right_answers_and_reset_clears_it(open_quiz, answers) -> None:
+    page = open_quiz()
+    total = len(answers)
+    assert score_for_assistive_technology(page) == f"Score: 0 of {total} correct"
+    (q1, right1, wrong1), (q2, _, wrong2), (q3, right3, _) = answers[:3]
+    pick(page, q1, right1)
+    assert score_for_assistive_technology(page) == f"Score: 1 of {total} correct"
+    pick(page, q2, wrong2)
+    pick(page, q3, right3)
+    assert score_for_assistive_technology(page) == f"Score: 2 of {total} correct"
+    pick(page, q1, wrong1)
+    assert score_for_assistive_technology(page) == f"Score: 1 of {total} correct"
+    page.get_by_role("button", name="Start again").click()
+    assert score_for_assistive_technology(page) == f"Score: 0 of {total} correct"
+    assert page.locator(".mdx-quiz__input:checked").count() == 0
+    assert page.locator(".mdx-quiz__feedback:visible").count() == 0
+
+
+def _tab_to(page, test: str, limit: int = 250) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return {test}; }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {test}")
+
+
+def test_keyboard_alone_answers_and_starts_again(open_quiz, answers) -> None:
+    page = open_quiz()
+    question = answers[0][0]
+    _tab_to(page, f"e.name === '{question}'")
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert outline[0] != "none" and outline[1] >= 2, f"focus on an answer is not visible: {outline}"
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    assert page.locator(f"#{question}-2").is_checked()
+    assert len(shown_feedback(page, question)) == 1
+    _tab_to(page, "e.type === 'reset'")
+    page.keyboard.press("Enter")
+    assert page.locator(".mdx-quiz__input:checked").count() == 0
+    assert score_for_assistive_technology(page).startswith("Score: 0 of")
+
+
+def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) -> None:
+    page = open_quiz(PHONE)
+    covered = []
+    for _ in range(len(answers) * 3):
+        _tab_to(page, "e.classList.contains('mdx-quiz__input') || e.type === 'reset'")
+        if page.evaluate("document.activeElement.type") == "reset":
+            break
+        overlap = page.evaluate(
+            """() => {
+                const a = document.activeElement.getBoundingClientRect();
+                const bar = document.querySelector('.mdx-quiz__status').getBoundingClientRect();
+                return a.bottom > bar.top + 1 && a.top < bar.bottom - 1;
+            }"""
+        )
+        if overlap:
+            covered.append(page.evaluate("document.activeElement.id"))
+    assert not covered, f"the score bar covers the focused answers {covered}"
+
+
+@pytest.mark.parametrize("width", {"phone": PHONE, "desktop": DESKTOP})
+def test_no_axe_violations_after_answering(open_quiz, answers, width: str) -> None:
+    # axe runs as a script, so this context allows JavaScript; the page itself has none to run.
+    page = open_quiz(PHONE if width == "phone" else DESKTOP, javascript=True)
+    for index, (question, right, wrong) in enumerate(answers):
+        pick(page, question, right if index % 2 else wrong)
+    assert page.locator(".mdx-quiz__feedback--right:visible").count() > 0
+    assert page.locator(".mdx-quiz__feedback--not-quite:visible").count() > 0
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+# On paper -------------------------------------------------------------------------------------
+
+
+def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_quiz, quiz, answers) -> None:
+    page = open_quiz()
+    # Answers picked on screen must not print their feedback.
+    picked = [(answers[0][0], answers[0][2]), (answers[1][0], answers[1][1])]
+    for question, choice in picked:
+        pick(page, question, choice)
+    pdf = PdfReader(io.BytesIO(page.pdf(format="Letter")))
+    texts = [words(sheet.extract_text()) for sheet in pdf.pages]
+    first_key_page = next(i for i, text in enumerate(texts) if "Answer key" in text)
+    worksheet, key_pages = texts[:first_key_page], texts[first_key_page:]
+    assert worksheet, "the key must not share the worksheet's first page"
+    key = " ".join(key_pages)
+    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731 (PDF text breaks lines anywhere)
+    for number, sheet in enumerate(worksheet, 1):
+        for word in (*FEEDBACK_WORDS, "Answer key"):
+            assert word not in sheet, f"worksheet page {number} shows {word!r}"
+    # The introduction names the "Start again" button once; the button itself does not print.
+    assert " ".join(worksheet).count("Start again") == 1
+    for question, choice in picked:
+        feedback = quiz.select_one(f"label[for='{question}-{choice}'] ~ .mdx-quiz__feedback .mdx-quiz__message")
+        assert squeeze(feedback.get_text()) not in squeeze(" ".join(worksheet))
+    legends = [words(q.find("legend").get_text(" ")) for q in quiz.select(".mdx-quiz__question")]
+    assert all(squeeze(legend) in squeeze(" ".join(worksheet)) for legend in legends)
+    assert not any(squeeze(legend) in squeeze(key) for legend in legends[:3]), "the key shares its page"
+    # Each entry up to its link (on paper the link's address follows its text).
+    entries = [entry.get_text()[: entry.get_text().find(entry.a.get_text())] for entry in quiz.select(".mdx-quiz__key li")]
+    for entry in entries:
+        assert squeeze(entry) in squeeze(key), f"the key misses {entry!r}"
+    assert squeeze(entries[-1]) in squeeze(texts[-1]), "the key ends on the last page"
+    assert len(key_pages) == 1, f"the answer key takes {len(key_pages)} pages; it should fit on one"
