@@ -70,6 +70,10 @@ COMPRESSIBLE = (
 class GzipHandler(SimpleHTTPRequestHandler):
     """Static files with gzip when the browser accepts it, long caching for hashed assets."""
 
+    # Keep-alive, as every real static host has: the stylesheet and script reuse the page's
+    # connection instead of paying a new connection's round trips each (HTTP/1.0 closes it).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
@@ -80,6 +84,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 self.send_response(301)
                 self.send_header("Location", self.path.split("?")[0] + "/")
+                self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
             path = path / "index.html"

@@ -30,6 +30,15 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def wait_for_material(page) -> None:
+    """Wait until Material's script has started, when the page has one.
+
+    It loads after the first paint (overrides/hooks/scripts.py), so right after `goto` a page
+    still looks as it does without JavaScript; tests of the enhanced page wait for it."""
+    if page.evaluate("document.scripts.length > 0"):
+        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Build `project` strictly into `site_dir`; return the finished process with its log."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE
+from conftest import DESKTOP, PHONE, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -25,6 +27,7 @@ def test_no_axe_violations(browser, base_url: str, axe: Axe, address: str, width
     context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
     page.goto(base_url + address, wait_until="load")
+    wait_for_material(page)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
     context.close()
     assert results.violations_count == 0, results.generate_report()
@@ -47,10 +50,40 @@ def test_page_requests_nothing_from_other_hosts(browser, base_url: str, address:
     # Opening search makes Material fetch its index: that must stay on this host too.
     if page.locator("label.md-header__button[for='__search']").is_visible():
         page.locator("label.md-header__button[for='__search']").click()
-        page.locator("input.md-search__input").fill("tip")
+        page.locator("input.md-search__input").press_sequentially("tip")
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
     context.close()
     assert not elsewhere, f"/{address} asked other hosts for: {elsewhere}"
+
+
+def test_no_script_holds_back_the_first_paint(site: Path) -> None:
+    # A <script src> stops the page from showing until the script has arrived and run: on a slow
+    # phone that is 35 KB of Material's script before any words (PERFORMANCE.md). It loads after.
+    blocking = {
+        str(path.relative_to(site)): [tag["src"] for tag in soup.find_all("script", src=True)]
+        for path in sorted(site.rglob("*.html"))
+        if (soup := BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+    }
+    assert not {page: found for page, found in blocking.items() if found}
+
+
+def test_material_starts_once_after_the_first_paint(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + "differences/price/", wait_until="load")
+    wait_for_material(page)
+    # Search works, and shows one list of results (Material did not start twice).
+    # Material says "Initializing search" until its index has loaded; a query typed before is lost.
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('Type to start')",
+        timeout=10_000,
+    )
+    # Typed key by key: Material reads the query on each key press, as a reader types it.
+    page.locator("input.md-search__input").press_sequentially("insurance")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.locator(".md-search-result__list").count() == 1
+    assert page.locator(".md-search-result__meta").inner_text().strip().endswith("matching documents")
+    context.close()
 
 
 @pytest.mark.parametrize("address", CONTENT_PAGES)
@@ -127,15 +160,24 @@ def test_desktop_navigation_is_visible_without_javascript(browser, base_url: str
     context.close()
 
 
-def test_keyboard_focus_is_visible(browser, base_url: str) -> None:
-    context = browser.new_context(viewport=DESKTOP)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_keyboard_focus_is_visible(browser, base_url: str, javascript: bool) -> None:
+    # Material hides the focus ring of header buttons until its script has run; the reader
+    # tabbing with the script off (or before it has loaded) must still see where they are.
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=javascript)
     page = context.new_page()
     page.goto(base_url + "differences/price/")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    outline = page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
-        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
-    )
+    if javascript:
+        wait_for_material(page)
+    rings = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        rings.append(
+            page.evaluate(
+                "() => { const e = document.activeElement, s = getComputedStyle(e);"
+                " return [e.className || e.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+            )
+        )
     context.close()
-    assert outline[0] != "none" and outline[1] >= 2, outline
+    hidden = [ring for ring in rings if ring[1] == "none" or ring[2] < 2]
+    assert not hidden, f"no visible focus ring on: {hidden}"

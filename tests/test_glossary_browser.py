@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from conftest import DESKTOP, PHONE
+from conftest import DESKTOP, PHONE, wait_for_material
 
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -71,6 +71,7 @@ def test_mouse_users_get_the_definition_on_hover(browser, base_url: str) -> None
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(base_url + PAGE)
+    wait_for_material(page)
     page.locator(TERM).hover()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(timeout=5_000)
@@ -82,7 +83,7 @@ def test_keyboard_focus_with_javascript_keeps_the_description_and_one_definition
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(base_url + PAGE)
-    page.wait_for_timeout(300)  # Material's scripts set up their tooltips
+    wait_for_material(page)  # Material's scripts set up their tooltips
     tab_to(page, TERM)
     page.wait_for_timeout(400)
     term = page.locator(TERM)
@@ -114,6 +115,7 @@ def test_no_axe_violations_with_a_definition_open(browser, base_url: str, width:
     context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
     page.goto(base_url + "differences/the-therapist/")
+    wait_for_material(page)
     tab_to(page, "a.mdx-term__link")
     assert page.locator(".mdx-term__link:focus-visible ~ .mdx-term__tip").is_visible()
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})

@@ -22,7 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, ROOT, mkdocs_build
+from conftest import DESKTOP, PHONE, ROOT, mkdocs_build, wait_for_material
 from test_browser import WCAG_AA
 
 SUBPATH_URL = "https://practice.example/massage-guide/"
@@ -313,6 +313,7 @@ def test_practice_details_are_accessible(browser, practice_site: Path, hosted, w
     context = browser.new_context(viewport=width)
     page = context.new_page()
     page.goto(hosted(practice_site, "/massage-guide/") + "which-one-is-right-for-you/")
+    wait_for_material(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
     context.close()
     assert results.violations_count == 0, results.generate_report()

@@ -19,7 +19,7 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_build, serve
+from conftest import ROOT, mkdocs_build, serve, wait_for_material
 from site_pages import CONTENT_PAGES, DIFFERENCES
 
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -72,6 +72,8 @@ def print_pdf(browser, url: str, path: Path, sheet: str = "Letter", javascript: 
     context = browser.new_context(viewport=PAPER_VIEWPORT, java_script_enabled=javascript)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    if javascript:
+        wait_for_material(page)
     page.pdf(path=str(path), format=sheet)
     context.close()
     return PdfReader(path)
@@ -183,6 +185,7 @@ def _print_styles(browser, url: str, script: str):
     context = browser.new_context(viewport=PAPER_VIEWPORT)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    wait_for_material(page)
     page.emulate_media(media="print")
     result = page.evaluate(script)
     context.close()

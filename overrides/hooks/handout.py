@@ -6,23 +6,23 @@
   the ones that are set; nothing at all when none is set. `practice.py` checks the values and
   completes the block (every key present, "" when not set) before any page is built.
 
-Both mark the page (`page.meta["mdx_print_kit"]`) so that it loads docs/stylesheets/handout.css.
+Both mark the page (`page.meta["mdx_print_kit"]`) so that it carries docs/stylesheets/handout.css.
 This is a helper module, not a hook: mkdocs.yml does not list it.
 """
 
 from __future__ import annotations
 
-import segno
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from authoring import render
+from qr import site_qr
 
 
 def uses_print_kit(page: Page) -> None:
-    """Load handout.css on this page (overrides/partials/print-styles.html)."""
+    """Write handout.css into this page (overrides/partials/print-styles.html)."""
     page.meta["mdx_print_kit"] = True
 
 
@@ -48,7 +48,7 @@ def qr_code(page: Page, config: MkDocsConfig) -> str:
         )
     shown = site_url.split("://", 1)[-1].rstrip("/")
     # The SVG's <title> names the picture for screen readers; `omitsize` lets CSS size it.
-    svg = segno.make(site_url, error="m").svg_inline(
+    svg = site_qr(site_url).svg_inline(
         svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=f"QR code for {shown}"
     )
     return render("qr-code.md", svg=svg, site_url=site_url, shown=shown)

@@ -13,7 +13,6 @@ import io
 import posixpath
 from collections.abc import Callable, Iterator
 
-import segno
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -21,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from authoring import render
+from qr import site_qr
 
 QR_FILES = {
     "svg": "assets/link-kit/massage-guide-qr-code.svg",
@@ -45,13 +45,8 @@ def _shown(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
-def qr_code(config: MkDocsConfig) -> segno.QRCode:
-    # Error correction "m": still reads with a smudge or a fold on a printed flyer.
-    return segno.make(_site_url(config, "mkdocs.yml"), error="m", micro=False)
-
-
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    code = qr_code(config)
+    code = site_qr(_site_url(config, "mkdocs.yml"))
     title = f"QR code that opens {_shown(config.site_url)}"
     svg, png = io.BytesIO(), io.BytesIO()
     code.save(svg, kind="svg", scale=10, border=4, title=title, dark="#000", light="#fff")

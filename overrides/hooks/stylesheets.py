@@ -6,6 +6,10 @@ in mkdocs.yml. Readers get them joined, in that order, without comments or extra
 every page (see PERFORMANCE.md). The hash changes with the content, so a browser never keeps
 an old copy. Stylesheets from elsewhere (not in `docs/stylesheets/`) are linked as before.
 
+A stylesheet that only a few pages need (handout.css) is written into those pages instead, by
+the template function `mdx_inline_css("handout.css")`: one more file to fetch would hold back
+their first paint on a slow connection, and joining it in would weigh on every other page.
+
 Material also links its palette stylesheet whenever `theme.palette` is set. With one light scheme
 and `custom` colours (set in guide.css) none of its rules apply, so the link is dropped: 2 KB
 less on every page. Add a dark scheme or a named colour and the link stays.
@@ -13,17 +17,19 @@ less on every page. Add a dark scheme or a named colour and the link stays.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cssjoin import join
+from cssjoin import join, minify
 
 FOLDER = "stylesheets"
 PALETTE_LINK = re.compile(
@@ -68,6 +74,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    docs = Path(config.docs_dir)
+
+    @functools.cache
+    def inline_css(name: str) -> str:
+        source = docs / FOLDER / name
+        if not source.is_file():
+            raise PluginError(f"A template asks for docs/{FOLDER}/{name}, which does not exist.")
+        # Inside <style>, only "</style" could end the element early; CSS never needs it.
+        return minify(source.read_text(encoding="utf-8")).replace("</", "<\\/")
+
+    env.globals["mdx_inline_css"] = inline_css
+    return env
+
+
 def _palette_unused(config: MkDocsConfig) -> bool:
     palette = config.theme.get("palette")
     return (
@@ -79,7 +100,10 @@ def _palette_unused(config: MkDocsConfig) -> bool:
 
 
 def _drop_palette(html: str, config: MkDocsConfig) -> str:
-    return PALETTE_LINK.sub("", html) if _palette_unused(config) else html
+    # The pattern starts with spaces, so it is slow on a whole page: look for the file name first.
+    if "assets/stylesheets/palette." not in html or not _palette_unused(config):
+        return html
+    return PALETTE_LINK.sub("", html, count=1)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -242,7 +242,8 @@ def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
     """Read and check glossary YAML; `source` names the file in error messages."""
     reader = _Reader(source)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml's loader, when installed, reads the file about 10 times faster (same nodes, same lines).
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reader.fail((mark.line + 1) if mark else 1, f"the file is not valid YAML ({error.problem}).",
