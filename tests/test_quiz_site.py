@@ -4,6 +4,7 @@ on paper, and an author's mistake stops the build with the file and the line."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -89,6 +90,17 @@ def test_every_question_has_one_right_answer_and_an_entry_in_the_key(quiz: Beaut
     assert key.has_attr("hidden"), "the answer key is for paper only"
     assert len(key.select("li")) == len(questions)
     assert key.find_next_sibling() is None, "the answer key comes last"
+
+
+def test_search_finds_the_questions_but_does_not_give_away_the_answers(site: Path, quiz: BeautifulSoup) -> None:
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    indexed = " ".join(doc["text"] for doc in docs if doc["location"].startswith("quiz/"))
+    indexed = words(BeautifulSoup(indexed, "html.parser").get_text())
+    first = quiz.select_one("form.mdx-quiz .mdx-quiz__question legend")
+    assert words(first.get_text()) in indexed, "a reader can search for a question"
+    for box in quiz.select(".mdx-quiz__feedback .mdx-quiz__message"):
+        assert words(box.get_text()) not in indexed, f"search shows an answer: {words(box.get_text())}"
+    assert not any("Answer key" in doc["title"] for doc in docs)
 
 
 # Mistakes stop the build ----------------------------------------------------------------------

@@ -100,7 +100,12 @@ class Renderer:
 
     def feedback(self, parent: etree.Element, question: Question, choice: Choice) -> None:
         kind = "right" if choice.right else "not-quite"
-        box = block(parent, "div", {"class": f"mdx-quiz__feedback mdx-quiz__feedback--{kind}"})
+        # Left out of the site's search, so searching the guide does not give the answers away.
+        box = block(
+            parent,
+            "div",
+            {"class": f"mdx-quiz__feedback mdx-quiz__feedback--{kind}", "data-search-exclude": "true"},
+        )
         icon = block(box, "svg", {"class": "mdx-quiz__icon", "viewBox": "0 0 24 24", "aria-hidden": "true"})
         inline(icon, "path", {"d": ICONS[kind]})
         message = block(box, "span", {"class": "mdx-quiz__message"})
@@ -121,7 +126,9 @@ class Renderer:
 
     def key(self, root: etree.Element, questions: list[tuple[int, Question]]) -> None:
         """The answer key: hidden on screen, printed on a page of its own at the end."""
-        section = block(root, "section", {"class": "mdx-quiz__key", "hidden": "hidden"})
+        section = block(
+            root, "section", {"class": "mdx-quiz__key", "hidden": "hidden", "data-search-exclude": "true"}
+        )
         block(section, "h2", {"class": "mdx-quiz__key-title"}, WORDS["key"])
         first = questions[0][0]
         items = block(section, "ol", {"class": "mdx-quiz__key-list", **({"start": str(first)} if first > 1 else {})})
