@@ -52,6 +52,20 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
+def failed_build_log(project: Path, site_dir: Path, case: str = "this mistake") -> str:
+    """Build `project`, which a test broke on purpose: the build must fail. Return its log."""
+    result = mkdocs_build(project, site_dir)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed but should fail\n{log}"
+    return log
+
+
+def assert_mentions(log: str, needles: list[str], case: str) -> None:
+    """The build's message says each of `needles`, so an author knows what to fix."""
+    for needle in needles:
+        assert needle in log, f"{case}: the message should mention {needle!r}\n{log}"
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The site, built once for the whole run: (site folder, build log)."""

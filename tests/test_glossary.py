@@ -16,7 +16,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, failed_build_log
 
 sys.path.insert(0, str(ROOT / "overrides" / "extensions"))
 
@@ -472,9 +472,7 @@ def test_bad_glossary_data_fails_the_strict_build(case: str, project_copy, tmp_p
     old, new, (needle, occurrence), problem = BUILD_CASES[case]
     project = project_copy()
     _replace(project, old, new)
-    result = mkdocs_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed\n{log}"
+    log = failed_build_log(project, tmp_path / "site", case)
     assert f"docs/glossary.yml, line {_line(project, needle, occurrence)}:" in log, log
     assert problem in log, log
 
@@ -483,7 +481,5 @@ def test_a_glossary_page_without_its_marker_fails_the_build(project_copy, tmp_pa
     project = project_copy()
     page = project / "docs" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- glossary: entries -->", ""), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+    log = failed_build_log(project, tmp_path / "site")
     assert "docs/glossary.md, line" in log and "<!-- glossary: entries -->" in log, log

@@ -22,7 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, ROOT, mkdocs_build, wait_for_material
+from conftest import DESKTOP, PHONE, ROOT, assert_mentions, failed_build_log, mkdocs_build, wait_for_material
 from test_browser import WCAG_AA
 
 SUBPATH_URL = "https://practice.example/massage-guide/"
@@ -180,16 +180,13 @@ def test_bad_practice_value_stops_the_build_with_a_clear_message(
     values, expected = BAD_VALUES[case]
     project = project_copy()
     set_practice(project, {"name": "Riverside", **values})
-    result = mkdocs_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed but should fail\n{log}"
+    log = failed_build_log(project, tmp_path / "site", case)
     key = next(iter(values))
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"    {key}:"))
     assert f"mkdocs.yml, line {line}: `extra.practice.{key}`" in log, f"{case}: name the file, line and key\n{log}"
     assert "For example:" in log, log
-    for needle in expected:
-        assert needle in log, f"{case}: the message should mention {needle!r}\n{log}"
+    assert_mentions(log, expected, case)
 
 
 # --- Hosting at a domain root and under a subpath -----------------------------------------------

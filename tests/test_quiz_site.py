@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import DESKTOP, PHONE, mkdocs_build
+from conftest import DESKTOP, PHONE, assert_mentions, failed_build_log
 from site_pages import CONTENT_PAGES, DIFFERENCES
 
 QUIZ = "quiz/"
@@ -134,13 +134,10 @@ def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, project_co
     line = _edit(project, old, new)
     if case.startswith("scripts"):
         line = 1  # front matter problems point at the top of the file
-    result = mkdocs_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed\n{log}"
+    log = failed_build_log(project, tmp_path / "site", case)
     assert f"docs/quiz.md, line {line}:" in log, log
     assert "Expected:" in log and "For example:" in log, log
-    for needle in needles:
-        assert needle in log, f"{case}: the message should mention {needle!r}\n{log}"
+    assert_mentions(log, needles, case)
 
 
 # In Chromium with JavaScript off --------------------------------------------------------------
