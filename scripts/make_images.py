@@ -39,9 +39,10 @@ SHARE_PAGE = """<!doctype html>
 """
 
 
-def site_name() -> str:
-    match = re.search(r"^site_name:\s*(.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    assert match, "mkdocs.yml has no site_name"
+def setting(name: str) -> str:
+    """A one-line setting from mkdocs.yml (`site_name`, `share_tagline`): the page shows the same."""
+    match = re.search(rf"^\s*{name}:\s*(.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert match, f"mkdocs.yml has no {name}"
     return match.group(1).strip().strip("'\"")
 
 
@@ -50,8 +51,8 @@ def main() -> None:
     page_html = SHARE_PAGE.format(
         dark=DARK,
         icon=icon,
-        title=html.escape(site_name()),
-        tagline="A plain-language guide to booking the massage that fits your goal.",
+        title=html.escape(setting("site_name")),
+        tagline=html.escape(setting("share_tagline")),
     )
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as playwright:

@@ -1,12 +1,27 @@
-"""What the hooks share: rendering their partials, and telling an author what to fix."""
+"""What the hooks share: rendering their partials, telling an author what to fix, and the
+difference pages in reading order."""
 
 from __future__ import annotations
 
+import datetime
+import posixpath
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+DIFFERENCES = "differences/"
+
+EXTENSIONS = str(Path(__file__).resolve().parent.parent / "extensions")
+if EXTENSIONS not in sys.path:
+    sys.path.append(EXTENSIONS)  # for `mistakes`, the message format the extensions share
+
+from mistakes import mistake  # noqa: E402
 
 # Partials are Markdown (some with an HTML wrapper that md_in_html reads), so they are not
 # HTML-escaped: the page's Markdown extensions process what they produce.
@@ -17,6 +32,23 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def long_date(value: object) -> str:
+    """A date as readers write it, "November 26, 2026"; anything else (text) as it is.
+
+    The one date format of the site (the `long_date` filter)."""
+    return f"{value:%B} {value.day}, {value.year}" if isinstance(value, datetime.date) else str(value or "")
+
+
+def shown_address(address: str) -> str:
+    """An address as people type it, without https:// and the final slash: "practice.example/book"."""
+    return address.split("://", 1)[-1].rstrip("/")
+
+
+# Filters for the partials here; theme_fixes.py gives the theme's templates the same ones.
+FILTERS = {"long_date": long_date, "shown_address": shown_address}
+_env.filters.update(FILTERS)
 
 
 def render(name: str, **context: object) -> str:
@@ -32,9 +64,48 @@ def body_offset(page: Page, markdown: str) -> int:
 
 def author_error(page: Page, line: int, problem: str, expected: str, example: str) -> PluginError:
     """An error a practice owner can act on: which file, which line, what is wrong, what to write."""
-    example = "\n".join(f"    {row}" for row in example.strip("\n").splitlines())
-    return PluginError(
-        f"docs/{page.file.src_uri}, line {line}: {problem}\n"
-        f"  Expected: {expected}\n"
-        f"  For example:\n{example}"
-    )
+    return PluginError(mistake(f"docs/{page.file.src_uri}, line {line}: ", problem, expected, example))
+
+
+def nav_pages(page: Page) -> Iterator[Page]:
+    """Every page of the nav in reading order, found from `page` (MkDocs links them before any
+    page is rendered). A page outside the nav finds only itself."""
+    first = page
+    while first.previous_page is not None:
+        first = first.previous_page
+    current: Page | None = first
+    while current is not None:
+        yield current
+        current = current.next_page
+
+
+def difference_pages(page: Page) -> list[tuple[Page, dict[str, Any]]]:
+    """The pages under docs/differences/, in reading order, each with its front matter."""
+    found = [
+        (other, get_data(other.file.content_string)[1])
+        for other in nav_pages(page)
+        if other.file.src_uri.startswith(DIFFERENCES)
+    ]
+    if not found:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: no pages under docs/{DIFFERENCES} found from this page. "
+            "This block lists them in reading order, so it works on pages in the nav only."
+        )
+    return found
+
+
+def relative_link(page: Page, target: str) -> str:
+    """A link from `page` to the docs file `target` (`differences/price.md`), as Markdown takes it."""
+    return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+
+
+def use_extensions() -> None:
+    """Make the Markdown extensions in overrides/extensions/ importable, ahead of the hooks.
+
+    A fresh clone has no installed package for them. They go first on the import path, before
+    the folder MkDocs puts there while it loads a hook: the glossary extension and the glossary
+    hook share a name.
+    """
+    if EXTENSIONS in sys.path:
+        sys.path.remove(EXTENSIONS)
+    sys.path.insert(0, EXTENSIONS)

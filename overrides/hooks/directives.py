@@ -12,40 +12,24 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
-from authoring import author_error, body_offset, render
+from authoring import author_error, body_offset, difference_pages, relative_link, render
 from handout import practice_block, qr_code
 from link_kit import DIRECTIVES as LINK_KIT_DIRECTIVES
 from practice import book_or_ask
 
 DIRECTIVE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE)
-DIFFERENCES = "differences/"
-
-_nav_pages: list[Page] = []
-
-
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    _nav_pages[:] = nav.pages
-    return nav
-
 
 def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
-    here = posixpath.dirname(page.file.src_uri)
     rows = []
-    for other in _nav_pages:
-        if not other.file.src_uri.startswith(DIFFERENCES):
-            continue
-        _, meta = get_data(other.file.content_string)
+    for other, meta in difference_pages(page):
         glance = meta.get("glance")
         if not (isinstance(glance, dict) and glance.get("medical") and glance.get("relaxation")):
             raise author_error(
@@ -59,13 +43,11 @@ def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
         rows.append(
             {
                 "title": meta.get("title", other.title),
-                "link": posixpath.relpath(other.file.src_uri, here or "."),
+                "link": relative_link(page, other.file.src_uri),
                 "medical": glance["medical"],
                 "relaxation": glance["relaxation"],
             }
         )
-    if not rows:
-        raise PluginError(f"docs/{page.file.src_uri}: no pages under docs/{DIFFERENCES} in the nav.")
     return render("at-a-glance.md", rows=rows)
 
 

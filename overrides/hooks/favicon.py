@@ -1,9 +1,11 @@
-"""The site's icon travels inside each page as a `data:` address instead of a file of its own.
+"""The site's icon, written into each page as a `data:` address instead of a file of its own.
 
 Browsers ask for the icon right after the page loads, which on a slow phone connection competes
 with the page's own first paint (Lighthouse counts that request against "largest contentful
 paint"). The icon is 0.5 KB, so writing it into the page costs less than asking for it.
 The file itself stays in the built site for anyone who links to it.
+
+A helper module for `theme_fixes.py`, not a hook: mkdocs.yml does not list it.
 """
 
 from __future__ import annotations
@@ -15,21 +17,11 @@ from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
 ICON_LINK = re.compile(r'<link rel="icon" href="[^"]*">')
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _inline(output, config)
-
-
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    # The "page not found" page is a template of its own, not a page.
-    return _inline(output_content, config) if template_name.endswith(".html") else output_content
-
-
-def _inline(html: str, config: MkDocsConfig) -> str:
+def inline_favicon(html: str, config: MkDocsConfig) -> str:
     address = _data_address(config.docs_dir, config.theme["favicon"])
     return ICON_LINK.sub(lambda _: f'<link rel="icon" href="{address}">', html, count=1)
 

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,13 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from authoring import author_error, body_offset, render
+from authoring import author_error, body_offset, render, use_extensions
 
-# A fresh clone has no installed package for the extension: import it from the project.
-EXTENSIONS = str(Path(__file__).resolve().parent.parent / "extensions")
-if EXTENSIONS not in sys.path:
-    sys.path.insert(0, EXTENSIONS)
-
+use_extensions()
 from glossary import Glossary, GlossaryError, GlossaryExtension, load_glossary  # noqa: E402
 
 DATA = "glossary.yml"

@@ -141,13 +141,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def book_or_ask(page: Page, config: MkDocsConfig) -> str:
-    """`<!-- guide: book-or-ask -->`: a box with the practice's details, or nothing when unset."""
+def render_practice(partial: str, page: Page, config: MkDocsConfig) -> str:
+    """The partial that shows the practice's details on `page`, or "" when none is set."""
     practice = config.extra.get("practice")
     if not practice:
         return ""
-    if practice.get("logo"):
-        logo_src = get_relative_url(practice["logo"].lstrip("/"), page.url)
-    else:
-        logo_src = ""
-    return render("book-or-ask.md", practice=practice, logo_src=logo_src)
+    logo = practice["logo"]
+    logo_src = get_relative_url(logo.lstrip("/"), page.url) if logo else ""
+    return render(partial, practice=practice, logo_src=logo_src)
+
+
+def book_or_ask(page: Page, config: MkDocsConfig) -> str:
+    """`<!-- guide: book-or-ask -->`: a box with the practice's details, or nothing when unset."""
+    return render_practice("book-or-ask.md", page, config)

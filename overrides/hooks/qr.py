@@ -1,4 +1,4 @@
-"""The guide's QR code, made once per build and shared by the handout and the link kit.
+"""The guide's own address (`site_url`) and its QR code, shared by the handout and the link kit.
 
 A helper module, not a hook: mkdocs.yml does not list it.
 """
@@ -8,6 +8,21 @@ from __future__ import annotations
 import functools
 
 import segno
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+
+def site_url(config: MkDocsConfig, where: str) -> str:
+    """`site_url`, which the QR code and every link kit address are made from; an error naming
+    `where` when it is not set."""
+    if not config.site_url:
+        raise PluginError(
+            f"{where}: the QR code and the link kit need `site_url` in mkdocs.yml, the full "
+            "address the guide is published at.\n"
+            "  Expected: a line `site_url:` with the guide's full web address.\n"
+            "  For example:\n    site_url: https://massage-guide.example/"
+        )
+    return config.site_url
 
 
 @functools.cache

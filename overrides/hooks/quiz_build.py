@@ -7,20 +7,15 @@ mistake becomes a build error that names the file and the line in it.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from authoring import author_error, body_offset
+from authoring import author_error, body_offset, use_extensions
 
-EXTENSIONS = str(Path(__file__).resolve().parent.parent / "extensions")
-if EXTENSIONS not in sys.path:
-    sys.path.insert(0, EXTENSIONS)
-
+use_extensions()
 from quiz import QuizError, QuizExtension  # noqa: E402
 
 _rendering: list[Page] = []

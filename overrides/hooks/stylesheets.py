@@ -9,10 +9,6 @@ an old copy. Stylesheets from elsewhere (not in `docs/stylesheets/`) are linked 
 A stylesheet that only a few pages need (handout.css) is written into those pages instead, by
 the template function `mdx_inline_css("handout.css")`: one more file to fetch would hold back
 their first paint on a slow connection, and joining it in would weigh on every other page.
-
-Material also links its palette stylesheet whenever `theme.palette` is set. With one light scheme
-and `custom` colours (set in guide.css) none of its rules apply, so the link is dropped: 2 KB
-less on every page. Add a dark scheme or a named colour and the link stays.
 """
 
 from __future__ import annotations
@@ -27,14 +23,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from cssjoin import join, minify
 
 FOLDER = "stylesheets"
-PALETTE_LINK = re.compile(
-    r'[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?'
-)
 _bundle: dict[str, str] = {}
 
 
@@ -88,28 +80,3 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["mdx_inline_css"] = inline_css
     return env
 
-
-def _palette_unused(config: MkDocsConfig) -> bool:
-    palette = config.theme.get("palette")
-    return (
-        isinstance(palette, dict)
-        and palette.get("scheme", "default") == "default"
-        and palette.get("primary") == "custom"
-        and palette.get("accent") == "custom"
-    )
-
-
-def _drop_palette(html: str, config: MkDocsConfig) -> str:
-    # The pattern starts with spaces, so it is slow on a whole page: look for the file name first.
-    if "assets/stylesheets/palette." not in html or not _palette_unused(config):
-        return html
-    return PALETTE_LINK.sub("", html, count=1)
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _drop_palette(output, config)
-
-
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    # The "page not found" page is a template of its own, not a page.
-    return _drop_palette(output_content, config) if template_name.endswith(".html") else output_content

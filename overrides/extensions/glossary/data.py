@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mistakes import mistake
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PRESSURES = ("light", "medium", "deep", "varies")
@@ -45,10 +46,7 @@ class GlossaryError(ValueError):
 
     def __init__(self, source: str, line: int, problem: str, expected: str, example: str) -> None:
         self.source, self.line, self.problem = source, line, problem
-        example = "\n".join(f"    {row}" for row in example.strip("\n").splitlines())
-        super().__init__(
-            f"{source}, line {line}: {problem}\n  Expected: {expected}\n  For example:\n{example}"
-        )
+        super().__init__(mistake(f"{source}, line {line}: ", problem, expected, example))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mistakes import mistake
+
 CHOICE_EXAMPLE = """\
 What tip should you plan for a spa massage?
 
@@ -41,6 +43,4 @@ class QuizError(ValueError):
         self.problem = problem
         self.expected = expected
         self.example = example
-        where = f"line {line}: " if line else ""
-        shown = "\n".join(f"    {row}" for row in example.strip("\n").splitlines())
-        super().__init__(f"{where}{problem}\n  Expected: {expected}\n  For example:\n{shown}")
+        super().__init__(mistake(f"line {line}: " if line else "", problem, expected, example))
