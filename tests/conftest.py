@@ -1,9 +1,11 @@
-"""Shared fixtures: one strict build of the site, a loopback server for it, and real Chromium."""
+"""Shared fixtures and helpers: one strict build of the site, a loopback server for it, real
+Chromium, the practice's copy of the guide, and the facts the tests read from mkdocs.yml."""
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,10 +13,17 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M)[1]
+SITE_NAME = re.search(r"^site_name:\s*(.+)$", CONFIG, re.M)[1].strip()
+LAST_REVIEWED = re.search(r"^\s+last:\s*(\S+)", CONFIG, re.M)[1]  # ISO date, like 2026-11-26
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium phones home at start-up; this machine's closed network refuses it.
 CHROMIUM_ARGS = [
@@ -28,15 +37,54 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def wait_for_material(page) -> None:
     """Wait until Material's script has started, when the page has one.
 
-    It loads after the first paint (overrides/hooks/scripts.py), so right after `goto` a page
+    It loads after the first paint (overrides/hooks/theme_fixes.py), so right after `goto` a page
     still looks as it does without JavaScript; tests of the enhanced page wait for it."""
     if page.evaluate("document.scripts.length > 0"):
         page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
+
+
+@functools.cache
+def _axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()  # reads axe-core's script from disk: once is enough
+
+
+def assert_no_axe_violations(page) -> None:
+    """axe-core finds nothing against WCAG 2.2 A and AA on the page as it is now."""
+    results = _axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def tab_to(page, selector: str, limit: int = 250) -> None:
+    """Press Tab, as a keyboard user does, until an element matching `selector` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def soup_of(site: Path, address: str) -> BeautifulSoup:
+    """The built page at `address` (like `safety/`, `` for home, or `404.html`), parsed."""
+    path = site / address / "index.html" if not address.endswith(".html") else site / address
+    assert path.is_file(), f"/{address} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def sitemap_pages(site: Path, site_url: str = SITE_URL) -> list[str]:
+    """Every page the sitemap lists, as a path below `site_url`."""
+    tree = ElementTree.parse(site / "sitemap.xml")
+    locs = [loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and all(loc.startswith(site_url) for loc in locs), locs
+    return [loc[len(site_url):] for loc in locs]
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -95,15 +143,14 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory):
     return make
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
-def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Serve `folder` over HTTP on loopback; return the server and its base address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> tuple[ThreadingHTTPServer, str]:
+    """Serve `folder` over HTTP on loopback with `handler`; return the server and its base address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -125,3 +172,75 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# --- A practice's own copy of the guide ---------------------------------------------------------
+
+PRACTICE_URL = "https://practice.example/massage-guide/"  # hosted under a subpath
+PRACTICE = {
+    "name": "Riverside Massage & Wellness",
+    "address": "12 River Road\nSpringfield, OR 97477",
+    "phone": "+1 541 555 0100",
+    "email": "hello@riverside-massage.example",
+    "booking_url": "https://riverside-massage.example/book",
+    "homepage_url": "https://riverside-massage.example/",
+    "logo": "assets/practice-logo.svg",
+}
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" '
+    'fill="#234"/><text x="10" y="27" fill="#fff" font-size="18">Riverside</text></svg>'
+)
+# A collapsed box and two tabs on the safety page, to check that both print open.
+HIDDEN_ON_SCREEN = """
+
+??? note "A box that starts closed"
+
+    Words inside the closed box.
+
+=== "First tab"
+
+    Words on the first tab.
+
+=== "Second tab"
+
+    Words on the second tab.
+"""
+
+
+def practice_yaml(values: dict[str, object]) -> str:
+    """The `practice:` block as an author writes it under `extra:` (two-space indent)."""
+    rows = ["  practice:"]
+    for key, value in values.items():
+        if isinstance(value, str) and "\n" in value:
+            rows.append(f"    {key}: |-")
+            rows.extend(f"      {line}" for line in value.splitlines())
+        elif isinstance(value, str):
+            rows.append(f'    {key}: "{value}"')
+        else:
+            rows.append(f"    {key}: {value}")
+    return "\n".join(rows) + "\n"
+
+
+def set_practice(project: Path, values: dict[str, object], site_url: str | None = None) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nextra:\n" in text
+    text = text.replace("\nextra:\n", "\nextra:\n" + practice_yaml(values), 1)
+    if site_url:
+        text = re.sub(r"^site_url:.*$", f"site_url: {site_url}", text, count=1, flags=re.M)
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide built as a practice hosts it: every detail of PRACTICE set (logo included),
+    site_url at PRACTICE_URL, and HIDDEN_ON_SCREEN added to the safety page."""
+    project = project_copy()
+    (project / "docs" / PRACTICE["logo"]).write_text(LOGO, encoding="utf-8")
+    set_practice(project, PRACTICE, site_url=PRACTICE_URL)
+    safety = project / "docs/safety.md"
+    safety.write_text(safety.read_text(encoding="utf-8") + HIDDEN_ON_SCREEN, encoding="utf-8")
+    site = tmp_path_factory.mktemp("practice-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 from conftest import assert_mentions, failed_build_log
 
@@ -29,14 +30,29 @@ def add_page_outside_nav(project: Path) -> None:
     )
 
 
-def drop_summary(project: Path) -> None:
-    page = project / "docs/differences/price.md"
+def drop_front_matter_key(page: Path, key: str) -> None:
+    """Remove `key:` from the page's front matter, with the indented lines that carry its value on."""
     lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
     end = start + 1
     while lines[end].startswith("  "):
         end += 1
     page.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+def lengthen_description(project: Path) -> None:
+    page = project / "docs/safety.md"
+    text = page.read_text(encoding="utf-8")
+    longer = "description: >-\n  " + "Very long words. " * 12 + "\n"
+    page.write_text(text.replace("description: >-\n", longer, 1), encoding="utf-8")
+
+
+def copy_description(project: Path) -> None:
+    source = get_data((project / "docs/about.md").read_text(encoding="utf-8"))[1]["description"]
+    page = project / "docs/safety.md"
+    drop_front_matter_key(page, "description")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("---\n", f"---\ndescription: {source}\n", 1), encoding="utf-8")
 
 
 def drop_title_line(project: Path) -> None:
@@ -61,7 +77,16 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "broken link": (break_link, ["safety.md", "no-such-page.md"]),
     "broken anchor": (break_anchor, ["safety.md", "no-such-part"]),
     "page not in the navigation": (add_page_outside_nav, ["stray.md", "nav"]),
-    "page without a summary": (drop_summary, ["docs/differences/price.md, line 1", "summary:"]),
+    "page without a summary": (
+        lambda project: drop_front_matter_key(project / "docs/differences/price.md", "summary"),
+        ["docs/differences/price.md, line 1", "summary:"],
+    ),
+    "page without a description": (
+        lambda project: drop_front_matter_key(project / "docs/safety.md", "description"),
+        ["docs/safety.md, line 1", "description:", "For example:"],
+    ),
+    "description too long for search results": (lengthen_description, ["docs/safety.md, line", "155"]),
+    "description copied from another page": (copy_description, ["docs/safety.md, line", "docs/about.md"]),
     "page without a title line": (drop_title_line, ["docs/safety.md", "# "]),
     "unknown generated block": (misspell_directive, ["docs/index.md, line", "at-a-glanse", "<!-- guide: at-a-glance -->"]),
     "difference without its glance row": (drop_glance, ["docs/differences/the-setting.md", "glance:"]),

@@ -6,31 +6,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES
-
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("address", ALL_PAGES)
-def test_no_axe_violations(browser, base_url: str, axe: Axe, address: str, width: str) -> None:
+def test_no_axe_violations(browser, base_url: str, address: str, width: str) -> None:
     context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
     page.goto(base_url + address, wait_until="load")
     wait_for_material(page)
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert_no_axe_violations(page)
     context.close()
-    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.mark.parametrize("address", ALL_PAGES)

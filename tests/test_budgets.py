@@ -133,8 +133,6 @@ def test_search_index_is_counted(first_visit, site: Path) -> None:
 
 
 def test_quiz_is_light_and_has_no_javascript(first_visit, site: Path) -> None:
-    if QUIZ not in ALL_PAGES and not on_disk(site, QUIZ).is_file():
-        pytest.skip("there is no quiz page (/quiz/) yet")
     sizes = first_visit(QUIZ)
     scripts = [str(path.relative_to(site)) for path in sizes if path.suffix in {".js", ".mjs"}]
     assert not scripts, f"/{QUIZ} downloads JavaScript: {scripts}"

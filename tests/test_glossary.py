@@ -8,7 +8,6 @@ Browser and paper tests are in test_glossary_browser.py.
 from __future__ import annotations
 
 import re
-import sys
 import textwrap
 from pathlib import Path
 
@@ -16,11 +15,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, failed_build_log
-
-sys.path.insert(0, str(ROOT / "overrides" / "extensions"))
-
-from glossary import (  # noqa: E402
+from conftest import ROOT, failed_build_log, soup_of
+from glossary import (
     PRINT_TITLE,
     GlossaryError,
     GlossaryExtension,
@@ -340,10 +336,6 @@ def test_a_duplicate_term_names_both_lines() -> None:
 
 
 # ---------- The built site ----------
-
-
-def soup_of(site: Path, address: str) -> BeautifulSoup:
-    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def built_pages(site: Path) -> list[Path]:

@@ -3,28 +3,16 @@ definition, and a printed page carries its "Words used on this page" box."""
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from pypdf import PdfReader
 
-from conftest import DESKTOP, PHONE, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
+from paper import pdf_text, print_pdf
 
-WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PAGE = "differences/price/"
 TERM = "a.mdx-term__link[href$='#co-pay']"
 DEFINITION = "The set amount you pay at each visit, while your insurance pays the rest."
-
-
-def tab_to(page, selector: str, limit: int = 300) -> None:
-    """Press Tab, as a keyboard user does, until `selector` has focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -118,9 +106,8 @@ def test_no_axe_violations_with_a_definition_open(browser, base_url: str, width:
     wait_for_material(page)
     tab_to(page, "a.mdx-term__link")
     assert page.locator(".mdx-term__link:focus-visible ~ .mdx-term__tip").is_visible()
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert_no_axe_violations(page)
     context.close()
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_glossary_letters_are_large_targets_that_jump_to_their_words(browser, base_url: str) -> None:
@@ -140,16 +127,8 @@ def test_glossary_letters_are_large_targets_that_jump_to_their_words(browser, ba
     context.close()
 
 
-def pdf_text(browser, url: str) -> str:
-    page = browser.new_page()
-    page.goto(url)
-    data = page.pdf(format="Letter")
-    page.close()
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
-
-
-def test_printed_page_carries_the_words_used_on_it(browser, base_url: str) -> None:
-    text = pdf_text(browser, base_url + "differences/the-therapist/")
+def test_printed_page_carries_the_words_used_on_it(browser, base_url: str, tmp_path: Path) -> None:
+    text = " ".join(pdf_text(print_pdf(browser, base_url + "differences/the-therapist/", tmp_path / "page.pdf")))
     assert "Words used on this page" in text
     for word, start in (
         ("Cupping", "The therapist puts cups on your skin"),

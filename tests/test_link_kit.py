@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import base64
-import re
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, ROOT
+from conftest import DESKTOP, SITE_URL, soup_of
 from site_pages import CONTENT_PAGES, DIFFERENCES
 
 KIT = "link-to-this-guide/"
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 
 # Headings practices may already link to (#anchors). Adding headings is fine; these must stay.
 # To reword one of these headings, keep its address: `## New words {#old-anchor}`.
@@ -36,7 +34,7 @@ STABLE_ANCHORS = {
 
 
 def kit(site: Path) -> BeautifulSoup:
-    return BeautifulSoup((site / KIT / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return soup_of(site, KIT)
 
 
 def snippets(site: Path) -> list[BeautifulSoup]:
@@ -70,9 +68,7 @@ def test_deep_links_cover_every_difference_page_in_order(site: Path) -> None:
     hrefs = [a["href"] for a in deep.select("ul > li > a")]
     assert hrefs == [SITE_URL + address for address in DIFFERENCES]
     for a in deep.select("a"):
-        title = BeautifulSoup(
-            (site / a["href"][len(SITE_URL):] / "index.html").read_text(encoding="utf-8"), "html.parser"
-        ).title.get_text()
+        title = soup_of(site, a["href"][len(SITE_URL):]).title.get_text()
         assert title.startswith(a.get_text()), f"link text {a.get_text()!r} is not the page title {title!r}"
 
 
@@ -130,8 +126,7 @@ def test_kit_explains_linking_to_one_section(site: Path) -> None:
 @pytest.mark.parametrize("address", STABLE_ANCHORS)
 def test_section_addresses_practices_link_to_still_exist(site: Path, address: str) -> None:
     assert address in CONTENT_PAGES
-    html = (site / address / "index.html").read_text(encoding="utf-8")
-    ids = {tag["id"] for tag in BeautifulSoup(html, "html.parser").select("article [id]")}
+    ids = {tag["id"] for tag in soup_of(site, address).select("article [id]")}
     missing = [anchor for anchor in STABLE_ANCHORS[address] if anchor not in ids]
     assert not missing, (
         f"/{address} lost the section address(es) {missing}: practices link to them. "

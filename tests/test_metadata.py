@@ -1,32 +1,20 @@
-"""What search engines and link previews see: titles, descriptions, share cards, JSON-LD, icons."""
+"""What search engines and link previews see: titles, descriptions, share cards, JSON-LD, icons.
+
+A missing, long or copied description stops the build: those cases are in test_bad_input.py."""
 
 from __future__ import annotations
 
 import json
-import re
 import struct
 from pathlib import Path
 from urllib.parse import unquote
-from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT, assert_mentions, failed_build_log
+from conftest import LAST_REVIEWED, ROOT, SITE_NAME, SITE_URL, sitemap_pages, soup_of
 from site_pages import CONTENT_PAGES
-
-CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M)[1]
-SITE_NAME = re.search(r"^site_name:\s*(.+)$", CONFIG, re.M)[1].strip()
-LAST_REVIEWED = re.search(r"^\s+last:\s*(\S+)", CONFIG, re.M)[1]
-SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def sitemap_pages(site: Path) -> list[str]:
-    locs = [loc.text.strip() for loc in ElementTree.parse(site / "sitemap.xml").iter(f"{SITEMAP_NS}loc")]
-    assert all(loc.startswith(SITE_URL) for loc in locs), locs
-    return [loc[len(SITE_URL):] for loc in locs]
 
 
 def front_matter(address: str) -> dict:
@@ -37,7 +25,7 @@ def front_matter(address: str) -> dict:
 
 
 def head(site: Path, address: str) -> BeautifulSoup:
-    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser").head
+    return soup_of(site, address).head
 
 
 def meta(tags: BeautifulSoup, **attrs: str) -> str:
@@ -123,7 +111,7 @@ def test_json_ld_marks_each_page_as_reviewed_patient_information(pages) -> None:
 
 
 def test_not_found_page_is_kept_out_of_search_results(site: Path) -> None:
-    tags = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser").head
+    tags = head(site, "404.html")
     assert meta(tags, name="robots") == "noindex"
     assert not tags.find("script", type="application/ld+json")
 
@@ -146,46 +134,3 @@ def test_favicon_and_touch_icon_are_the_guides_own(site: Path, pages) -> None:
     assert " " not in icon and "#" not in icon, "an address may hold neither spaces nor a raw #"
     assert png_size(site / touch) == (180, 180)
     assert (site / "assets/icons/favicon.svg").is_file(), "the icon file stays for those who link to it"
-
-
-# --- Author mistakes ----------------------------------------------------------------------------
-
-
-def drop_description(project: Path) -> None:
-    page = project / "docs/safety.md"
-    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if line.startswith("description:"))
-    end = start + 1
-    while lines[end].startswith("  "):
-        end += 1
-    page.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
-
-
-def lengthen_description(project: Path) -> None:
-    page = project / "docs/safety.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("description: >-\n", "description: >-\n  " + "Very long words. " * 12 + "\n", 1), encoding="utf-8")
-
-
-def copy_description(project: Path) -> None:
-    source = get_data((project / "docs/about.md").read_text(encoding="utf-8"))[1]["description"]
-    drop_description(project)
-    page = project / "docs/safety.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("---\n", f"---\ndescription: {source}\n", 1), encoding="utf-8")
-
-
-CASES = {
-    "page without a description": (drop_description, ["docs/safety.md, line 1", "description:", "For example:"]),
-    "description too long for search results": (lengthen_description, ["docs/safety.md, line", "155"]),
-    "description copied from another page": (copy_description, ["docs/safety.md, line", "docs/about.md"]),
-}
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_description_mistake_stops_the_build(case: str, project_copy, tmp_path: Path) -> None:
-    breaker, expected = CASES[case]
-    project = project_copy()
-    breaker(project)
-    log = failed_build_log(project, tmp_path / "site", case)
-    assert_mentions(log, expected, case)

@@ -5,15 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
+from conftest import soup_of
 from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES
-
-
-def soup_of(site: Path, address: str) -> BeautifulSoup:
-    path = site / address / "index.html" if not address.endswith(".html") else site / address
-    assert path.is_file(), f"/{address} was not built"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_strict_build_logs_no_warning(build: tuple[Path, str]) -> None:

@@ -1,87 +1,42 @@
 """A practice's own copy of the guide: its details set once, hosted under a subpath.
 
-One extra build does both: `extra.practice` filled in and `site_url` set to
-https://practice.example/massage-guide/, served on loopback under /massage-guide/ only.
+One extra build does both (conftest's `practice_site`, which test_print.py prints too):
+`extra.practice` filled in and `site_url` set to https://practice.example/massage-guide/,
+served on loopback under /massage-guide/ only.
 The default build (practice-neutral, at a domain root) is the session's `site`.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
-from xml.etree import ElementTree
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, ROOT, assert_mentions, failed_build_log, mkdocs_build, wait_for_material
-from test_browser import WCAG_AA
-
-SUBPATH_URL = "https://practice.example/massage-guide/"
-PRACTICE = {
-    "name": "Riverside Massage & Wellness",
-    "address": "12 River Road\nSpringfield, OR 97477",
-    "phone": "+1 541 555 0100",
-    "email": "hello@riverside-massage.example",
-    "booking_url": "https://riverside-massage.example/book",
-    "homepage_url": "https://riverside-massage.example/",
-    "logo": "assets/practice-logo.svg",
-}
-LOGO = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" '
-    'fill="#234"/><text x="10" y="27" fill="#fff" font-size="18">Riverside</text></svg>'
+from conftest import (
+    PHONE,
+    PRACTICE_URL,
+    SITE_URL,
+    WIDTHS,
+    QuietHandler,
+    assert_mentions,
+    assert_no_axe_violations,
+    failed_build_log,
+    serve,
+    set_practice,
+    sitemap_pages,
+    soup_of,
+    wait_for_material,
 )
 
 
-def practice_yaml(values: dict[str, object]) -> str:
-    """The `practice:` block as an author writes it under `extra:` (two-space indent)."""
-    rows = ["  practice:"]
-    for key, value in values.items():
-        if isinstance(value, str) and "\n" in value:
-            rows.append(f"    {key}: |-")
-            rows.extend(f"      {line}" for line in value.splitlines())
-        elif isinstance(value, str):
-            rows.append(f'    {key}: "{value}"')
-        else:
-            rows.append(f"    {key}: {value}")
-    return "\n".join(rows) + "\n"
-
-
-def set_practice(project: Path, values: dict[str, object], site_url: str | None = None) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\nextra:\n" in text
-    text = text.replace("\nextra:\n", "\nextra:\n" + practice_yaml(values), 1)
-    if site_url:
-        text = re.sub(r"^site_url:.*$", f"site_url: {site_url}", text, count=1, flags=re.M)
-    config.write_text(text, encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = project_copy()
-    (project / "docs" / PRACTICE["logo"]).write_text(LOGO, encoding="utf-8")
-    set_practice(project, PRACTICE, site_url=SUBPATH_URL)
-    site = tmp_path_factory.mktemp("practice-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+def html_pages(site: Path) -> list[str]:
+    """Every built HTML file, as an address for `soup_of`."""
+    return [path.relative_to(site).as_posix() for path in sorted(site.rglob("*.html"))]
 
 
 # --- Practice details ---------------------------------------------------------------------------
@@ -90,9 +45,8 @@ def soup(path: Path) -> BeautifulSoup:
 def test_practice_details_are_in_the_footer_of_every_page(practice_site: Path) -> None:
     pages = html_pages(practice_site)
     assert len(pages) >= 12
-    for page in pages:
-        footer = soup(page).select_one("footer .mdx-practice")
-        where = page.relative_to(practice_site)
+    for where in pages:
+        footer = soup_of(practice_site, where).select_one("footer .mdx-practice")
         assert footer is not None, f"{where}: no practice details in the footer"
         text = " ".join(footer.get_text(" ").split())
         for shown in ("Riverside Massage & Wellness", "12 River Road", "Springfield, OR 97477", "+1 541 555 0100"):
@@ -108,7 +62,7 @@ def test_practice_details_are_in_the_footer_of_every_page(practice_site: Path) -
 
 def test_choice_page_has_a_book_or_ask_box_with_the_practice(practice_site: Path) -> None:
     page = practice_site / "which-one-is-right-for-you/index.html"
-    box = soup(page).select_one("article .mdx-book")
+    box = soup_of(practice_site, "which-one-is-right-for-you/").select_one("article .mdx-book")
     assert box is not None, "no 'Book or ask a question' box"
     assert box.find("h2").get_text(strip=True).startswith("Book or ask a question")
     text = " ".join(box.get_text(" ").split())
@@ -126,11 +80,9 @@ def test_practice_name_is_escaped_not_read_as_html(practice_site: Path) -> None:
 
 
 def test_default_site_shows_no_practice_at_all(site: Path) -> None:
-    for page in html_pages(site):
-        html = page.read_text(encoding="utf-8")
-        parsed = BeautifulSoup(html, "html.parser")
-        where = page.relative_to(site)
-        assert not parsed.select(".mdx-practice, .mdx-book"), f"{where} shows practice details"
+    for where in html_pages(site):
+        html = (site / where).read_text(encoding="utf-8")
+        assert not soup_of(site, where).select(".mdx-practice, .mdx-book"), f"{where} shows practice details"
         assert "Book or ask a question" not in html, where
         assert "mailto:" not in html and 'href="tel:' not in html, where
 
@@ -192,13 +144,10 @@ def test_bad_practice_value_stops_the_build_with_a_clear_message(
 # --- Hosting at a domain root and under a subpath -----------------------------------------------
 
 
-class _PrefixHandler(SimpleHTTPRequestHandler):
+class _PrefixHandler(QuietHandler):
     """Serves the site folder under `prefix` only, and 404.html for a missing page, like a host."""
 
     prefix = "/"
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
@@ -228,23 +177,13 @@ def hosted() -> Iterator[Callable[[Path, str], str]]:
     servers: list[ThreadingHTTPServer] = []
 
     def start(folder: Path, prefix: str) -> str:
-        handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, url = serve(folder, type("Handler", (_PrefixHandler,), {"prefix": prefix}))
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+        return url + prefix.lstrip("/")
 
     yield start
     for server in servers:
         server.shutdown()
-
-
-def sitemap_addresses(site: Path, site_url: str) -> list[str]:
-    """Every page the sitemap lists, as a path below `site_url`."""
-    tree = ElementTree.parse(site / "sitemap.xml")
-    locs = [loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert locs and all(loc.startswith(site_url) for loc in locs), locs
-    return [loc[len(site_url):] for loc in locs]
 
 
 def status_of(url: str) -> int:
@@ -260,7 +199,7 @@ def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
     own = urlsplit(base).netloc
     problems: list[str] = []
     checked: dict[str, int] = {}
-    addresses = [*sitemap_addresses(site, site_url), "no-such-page/"]
+    addresses = [*sitemap_pages(site, site_url), "no-such-page/"]
     # One width is enough: the same files load on a phone and on a desktop.
     context = browser.new_context(viewport=PHONE)
     for address in addresses:
@@ -295,22 +234,20 @@ def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
 
 
 def test_site_works_at_a_domain_root(browser, site: Path, hosted) -> None:
-    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
-    check_hosting(browser, site, site_url, hosted(site, "/"))
+    check_hosting(browser, site, SITE_URL, hosted(site, "/"))
 
 
 def test_site_works_under_a_subpath(browser, practice_site: Path, hosted) -> None:
     base = hosted(practice_site, "/massage-guide/")
     assert status_of(base.replace("/massage-guide/", "/about/")) == 404, "served outside the subpath"
-    check_hosting(browser, practice_site, SUBPATH_URL, base)
+    check_hosting(browser, practice_site, PRACTICE_URL, base)
 
 
-@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_practice_details_are_accessible(browser, practice_site: Path, hosted, width) -> None:
-    context = browser.new_context(viewport=width)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_practice_details_are_accessible(browser, practice_site: Path, hosted, width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
     page.goto(hosted(practice_site, "/massage-guide/") + "which-one-is-right-for-you/")
     wait_for_material(page)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert_no_axe_violations(page)
     context.close()
-    assert results.violations_count == 0, results.generate_report()

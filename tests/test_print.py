@@ -11,76 +11,20 @@ import datetime
 import re
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import zxingcpp
-from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
-from conftest import ROOT, failed_build_log, mkdocs_build, serve, wait_for_material
+from conftest import LAST_REVIEWED, SITE_URL, failed_build_log, serve, soup_of, wait_for_material
+from paper import PAPER_VIEWPORT, flat, pdf_text, print_pdf, squashed
 from site_pages import CONTENT_PAGES, DIFFERENCES
 
-CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M)[1]
-LAST_CHECKED = datetime.date.fromisoformat(re.search(r"^\s+last:\s*(\S+)", CONFIG, re.M)[1])
+LAST_CHECKED = datetime.date.fromisoformat(LAST_REVIEWED)
 SHEETS = ("Letter", "A4")
-# A sheet of US Letter at 96 px to the inch: the width Chromium lays a printed page out at.
-PAPER_VIEWPORT = {"width": 816, "height": 1056}
 PT = 4 / 3  # CSS pixels per point
-
-PRACTICE = """  practice:
-    name: Riverside Massage & Wellness
-    address: |-
-      12 River Road
-      Springfield, OR 97477
-    phone: "+1 541 555 0100"
-    email: hello@riverside-massage.example
-    booking_url: https://riverside-massage.example/book
-    homepage_url: https://riverside-massage.example/
-"""
-
-# A collapsed box and two tabs, to check that both print open.
-HIDDEN_ON_SCREEN = """
-
-??? note "A box that starts closed"
-
-    Words inside the closed box.
-
-=== "First tab"
-
-    Words on the first tab.
-
-=== "Second tab"
-
-    Words on the second tab.
-"""
-
-
-def flat(text: str) -> str:
-    """Text with every run of white space made one space: PDF lines break anywhere."""
-    return " ".join(text.split())
-
-
-def squashed(text: str) -> str:
-    """Text with no white space at all: a long address may break over two printed lines."""
-    return "".join(text.split())
-
-
-def print_pdf(browser, url: str, path: Path, sheet: str = "Letter", javascript: bool = True) -> PdfReader:
-    context = browser.new_context(viewport=PAPER_VIEWPORT, java_script_enabled=javascript)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    if javascript:
-        wait_for_material(page)
-    page.pdf(path=str(path), format=sheet)
-    context.close()
-    return PdfReader(path)
-
-
-def pdf_text(reader: PdfReader) -> list[str]:
-    return [flat(page.extract_text() or "") for page in reader.pages]
 
 
 FOOTER = re.compile(r"Last checked: [A-Z][a-z]+ \d{1,2}, \d{4}, page \d+ of \d+")
@@ -100,14 +44,13 @@ def qr_codes_on(pdf: Path) -> list[str]:
         timeout=60,
     )
     data = stem.with_suffix(".pgm").read_bytes()
-    magic, width, height, maxval, pixels = re.match(rb"(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", data, re.S).groups()
+    width, height, pixels = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s(.*)", data, re.S).groups()
     image = memoryview(pixels).cast("B", (int(height), int(width)))
     return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 def h1_text(site: Path, address: str) -> str:
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-    h1 = soup.select_one("article h1")
+    h1 = soup_of(site, address).select_one("article h1")
     for mark in h1.select(".headerlink"):
         mark.decompose()
     return flat(h1.get_text(" "))
@@ -115,18 +58,23 @@ def h1_text(site: Path, address: str) -> str:
 
 def nav_order(site: Path) -> list[str]:
     """Page addresses in reading order, from the navigation of the built home page."""
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     order: list[str] = []
-    for link in soup.select(".md-nav--primary a.md-nav__link[href]"):
+    for link in soup_of(site, "").select(".md-nav--primary a.md-nav__link[href]"):
         address = urlsplit(urljoin("http://site.invalid/", link["href"])).path.lstrip("/")
         if address not in order:
             order.append(address)
     return order
 
 
+@dataclass
+class Printed:
+    path: Path
+    sheets: list[str]  # each sheet's text, from `pdf_text`
+
+
 @pytest.fixture(scope="module")
-def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The handout on both sheet sizes, a difference page and the booklet, printed once."""
+def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
+    """The handout on both sheet sizes, a difference page and the booklet, printed and read once."""
     folder = tmp_path_factory.mktemp("printed")
     jobs = {
         "handout-Letter": ("handout/", "Letter", True),
@@ -135,45 +83,44 @@ def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) ->
         "difference": ("differences/after-the-session/", "Letter", False),
         "booklet": ("print/", "Letter", False),
     }
-    paths = {}
+    done = {}
     for name, (address, sheet, javascript) in jobs.items():
-        paths[name] = folder / f"{name}.pdf"
-        print_pdf(browser, base_url + address, paths[name], sheet, javascript)
-    return paths
+        path = folder / f"{name}.pdf"
+        done[name] = Printed(path, pdf_text(print_pdf(browser, base_url + address, path, sheet, javascript)))
+    return done
 
 
 # ---------- The handout ----------
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_fits_on_one_sheet(printed: dict[str, Path], sheet: str) -> None:
-    pages = len(PdfReader(printed[f"handout-{sheet}"]).pages)
+def test_handout_fits_on_one_sheet(printed: dict[str, Printed], sheet: str) -> None:
+    pages = len(printed[f"handout-{sheet}"].sheets)
     assert pages == 1, f"the handout prints on {pages} sheets of {sheet} paper, not 1"
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_names_all_six_differences(site: Path, printed: dict[str, Path], sheet: str) -> None:
-    text = pdf_text(PdfReader(printed[f"handout-{sheet}"]))[0]
+def test_handout_names_all_six_differences(site: Path, printed: dict[str, Printed], sheet: str) -> None:
+    text = printed[f"handout-{sheet}"].sheets[0]
     for address in DIFFERENCES:
-        soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-        name = soup.title.get_text().split(" - ")[0]
+        name = soup_of(site, address).title.get_text().split(" - ")[0]
         assert name in text, f"the printed handout does not name the difference {name!r}"
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_qr_code_opens_the_guide(printed: dict[str, Path], sheet: str) -> None:
-    codes = qr_codes_on(printed[f"handout-{sheet}"])
+def test_handout_qr_code_opens_the_guide(printed: dict[str, Printed], sheet: str) -> None:
+    codes = qr_codes_on(printed[f"handout-{sheet}"].path)
     assert codes == [SITE_URL], f"QR codes read from the printed handout: {codes}"
 
 
-def test_handout_prints_the_guide_address_beside_the_qr_code(printed: dict[str, Path]) -> None:
-    text = pdf_text(PdfReader(printed["handout-Letter"]))[0]
+def test_handout_prints_the_guide_address_beside_the_qr_code(printed: dict[str, Printed]) -> None:
+    text = printed["handout-Letter"].sheets[0]
     shown = SITE_URL.split("://", 1)[1].rstrip("/")
     assert shown in squashed(text), f"the handout does not print the address {shown}"
 
 
 def test_handout_has_tick_boxes_and_a_safety_line(site: Path) -> None:
-    soup = BeautifulSoup((site / "handout/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = soup_of(site, "handout/")
     choices = soup.select("article .checklist li")
     assert 4 <= len(choices) <= 8, "the handout needs a few tick-box lines"
     assert all(":" in li.get_text() for li in choices), "each line names a goal, then the massage"
@@ -187,6 +134,8 @@ def _print_styles(browser, url: str, script: str):
     page.goto(url, wait_until="load")
     wait_for_material(page)
     page.emulate_media(media="print")
+    # The switch to print starts Material's colour transitions; paper gets where they end.
+    page.wait_for_function("document.getAnimations().every(a => !(a instanceof CSSTransition))", timeout=5_000)
     result = page.evaluate(script)
     context.close()
     return result
@@ -200,8 +149,13 @@ TEXT_STYLES = """() => [...document.querySelectorAll('article *')]
                color: getComputedStyle(el).color}))"""
 
 
-def test_handout_text_is_9_pt_or_larger_on_paper(browser, base_url: str) -> None:
-    styles = _print_styles(browser, base_url + "handout/", TEXT_STYLES)
+@pytest.fixture(scope="module")
+def handout_text_styles(browser, base_url: str) -> list[dict]:
+    return _print_styles(browser, base_url + "handout/", TEXT_STYLES)
+
+
+def test_handout_text_is_9_pt_or_larger_on_paper(handout_text_styles: list[dict]) -> None:
+    styles = handout_text_styles
     assert len(styles) > 20
     small = [s for s in styles if s["size"] < 9 * PT - 0.01]
     assert not small, f"text under 9 pt on the printed handout: {small[:5]}"
@@ -213,19 +167,17 @@ def _luminance(color: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def test_handout_text_prints_dark_on_white(browser, base_url: str) -> None:
+def test_handout_text_prints_dark_on_white(handout_text_styles: list[dict]) -> None:
     """Clear in black and white: every word prints in (near) black, so no meaning is in a colour."""
-    styles = _print_styles(browser, base_url + "handout/", TEXT_STYLES)
-    faint = [s for s in styles if (1.05) / (_luminance(s["color"]) + 0.05) < 12]
+    faint = [s for s in handout_text_styles if (1.05) / (_luminance(s["color"]) + 0.05) < 12]
     assert not faint, f"text that prints pale or coloured on the handout: {faint[:5]}"
 
 
 # ---------- Every page on paper ----------
 
 
-def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Path]) -> None:
-    html = (site / "differences/after-the-session/index.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(html, "html.parser")
+def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printed]) -> None:
+    soup = soup_of(site, "differences/after-the-session/")
     article = flat(soup.select_one("article").get_text(" "))
     chrome = {
         flat(node.get_text(" "))
@@ -233,31 +185,28 @@ def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Path])
     }
     only_chrome = {text for text in chrome if text and text not in article}
     assert len(only_chrome) >= 5, only_chrome
-    text = " ".join(pdf_text(PdfReader(printed["difference"])))
+    text = " ".join(printed["difference"].sheets)
     printed_chrome = sorted(t for t in only_chrome if t in text)
     assert not printed_chrome, f"navigation text on paper: {printed_chrome}"
     for control in ("Skip to content", "Search", "Back to top"):
         assert control not in text
 
 
-def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Path]) -> None:
-    soup = BeautifulSoup(
-        (site / "differences/after-the-session/index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Printed]) -> None:
     internal = [
-        a for a in soup.select("article a[href]")
+        a for a in soup_of(site, "differences/after-the-session/").select("article a[href]")
         if not a["href"].startswith(("#", "http")) and "headerlink" not in a.get("class", [])
         and "mdx-term__link" not in a.get("class", [])
     ]
     assert internal, "the page should link to another page of the guide"
-    text = squashed(" ".join(pdf_text(PdfReader(printed["difference"]))))
+    text = squashed(" ".join(printed["difference"].sheets))
     for link in internal:
         address = urljoin(SITE_URL + "differences/after-the-session/", link["href"])
         assert f"({address})" in text, f"the printed page does not show {address} after the link"
 
 
-def test_every_printed_sheet_has_the_address_and_review_date(printed: dict[str, Path]) -> None:
-    sheets = pdf_text(PdfReader(printed["difference"]))
+def test_every_printed_sheet_has_the_address_and_review_date(printed: dict[str, Printed]) -> None:
+    sheets = printed["difference"].sheets
     assert len(sheets) >= 2, "this check needs a page that prints on more than one sheet"
     checked = f"Last checked: {LAST_CHECKED:%B} {LAST_CHECKED.day}, {LAST_CHECKED.year}"
     for number, sheet in enumerate(sheets, 1):
@@ -268,10 +217,10 @@ def test_every_printed_sheet_has_the_address_and_review_date(printed: dict[str, 
 # ---------- The booklet ----------
 
 
-def test_booklet_holds_every_content_page_in_reading_order(site: Path, printed: dict[str, Path]) -> None:
+def test_booklet_holds_every_content_page_in_reading_order(site: Path, printed: dict[str, Printed]) -> None:
     order = nav_order(site)
     assert set(CONTENT_PAGES) <= set(order), "every content page should be in the navigation"
-    sheets = pdf_text(PdfReader(printed["booklet"]))
+    sheets = printed["booklet"].sheets
     previous = 0  # the cover
     for address in order:
         title = h1_text(site, address)
@@ -281,16 +230,15 @@ def test_booklet_holds_every_content_page_in_reading_order(site: Path, printed: 
         previous = later[0]
 
 
-def test_booklet_cover_has_the_guide_title(site: Path, printed: dict[str, Path]) -> None:
-    cover = sheet_body(pdf_text(PdfReader(printed["booklet"]))[0])
+def test_booklet_cover_has_the_guide_title(site: Path, printed: dict[str, Printed]) -> None:
+    cover = sheet_body(printed["booklet"].sheets[0])
     assert cover.startswith(h1_text(site, "print/"))
-    soup = BeautifulSoup((site / "print/index.html").read_text(encoding="utf-8"), "html.parser")
-    site_name = soup.select_one(".md-header__topic").get_text(strip=True)
+    site_name = soup_of(site, "print/").select_one(".md-header__topic").get_text(strip=True)
     assert site_name.rstrip("?") in h1_text(site, "print/")
 
 
 def test_booklet_links_point_inside_the_booklet(site: Path) -> None:
-    soup = BeautifulSoup((site / "print/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = soup_of(site, "print/")
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "ids in the booklet must be unique"
     sections = soup.select("article .mdx-booklet__section")
@@ -324,43 +272,36 @@ def test_booklet_reads_without_javascript(site: Path, browser, base_url: str) ->
 
 
 @pytest.fixture(scope="module")
-def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A copy with the practice's details set and a closed box and tabs on the safety page."""
-    project = project_copy()
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("\nextra:\n", "\nextra:\n" + PRACTICE, 1))
-    safety = project / "docs/safety.md"
-    safety.write_text(safety.read_text(encoding="utf-8") + HIDDEN_ON_SCREEN, encoding="utf-8")
-    site = tmp_path_factory.mktemp("practice-print-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server, url = serve(site)
+def practice_url(practice_site: Path) -> Iterator[str]:
+    """conftest's practice copy (details and logo set, a closed box and tabs on the safety page),
+    served at a domain root: its pages link relatively, so they print the same there."""
+    server, url = serve(practice_site)
     yield url
     server.shutdown()
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_handout_with_practice_details_still_fits_one_sheet(
-    browser, practice_site: str, tmp_path: Path, sheet: str
+    browser, practice_url: str, tmp_path: Path, sheet: str
 ) -> None:
-    reader = print_pdf(browser, practice_site + "handout/", tmp_path / "handout.pdf", sheet)
+    reader = print_pdf(browser, practice_url + "handout/", tmp_path / "handout.pdf", sheet)
     assert len(reader.pages) == 1
     text = squashed(pdf_text(reader)[0])
     for detail in ("Riverside Massage & Wellness", "12 River Road", "+1 541 555 0100", "riverside-massage.example/book"):
         assert squashed(detail) in text, f"the handout does not show {detail!r}"
 
 
-def test_practice_details_only_when_set(site: Path, browser, practice_site: str, tmp_path: Path) -> None:
+def test_practice_details_only_when_set(site: Path, browser, practice_url: str, tmp_path: Path) -> None:
     for address in ("handout/", "print/"):
-        article = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser").article
+        article = soup_of(site, address).article
         assert not article.select(".mdx-practice"), f"/{address} shows practice details that are not set"
         assert "Your massage practice" not in article.get_text()
-    cover = pdf_text(print_pdf(browser, practice_site + "print/", tmp_path / "booklet.pdf", javascript=False))[0]
+    cover = pdf_text(print_pdf(browser, practice_url + "print/", tmp_path / "booklet.pdf", javascript=False))[0]
     assert "Riverside Massage & Wellness" in cover, "the booklet's cover should name the practice"
 
 
-def test_closed_boxes_and_tabs_print_open(browser, practice_site: str, tmp_path: Path) -> None:
-    text = " ".join(pdf_text(print_pdf(browser, practice_site + "safety/", tmp_path / "s.pdf", javascript=False)))
+def test_closed_boxes_and_tabs_print_open(browser, practice_url: str, tmp_path: Path) -> None:
+    text = " ".join(pdf_text(print_pdf(browser, practice_url + "safety/", tmp_path / "s.pdf", javascript=False)))
     for words in ("Words inside the closed box.", "Words on the first tab.", "Words on the second tab."):
         assert words in text, f"{words!r} is hidden on paper"
 

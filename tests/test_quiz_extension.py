@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import difflib
 import os
-import sys
 from pathlib import Path
 
 import markdown
 import pytest
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "overrides" / "extensions"))
-from quiz import QuizError, QuizExtension  # noqa: E402
+from quiz import QuizError, QuizExtension
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 GOLDEN = sorted(FIXTURES.glob("*.md"))

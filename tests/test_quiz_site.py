@@ -5,25 +5,28 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import DESKTOP, PHONE, assert_mentions, failed_build_log
+from conftest import (
+    DESKTOP,
+    PHONE,
+    WIDTHS,
+    assert_mentions,
+    assert_no_axe_violations,
+    failed_build_log,
+    soup_of,
+    tab_to,
+)
+from paper import flat, pdf_text, squashed
 from site_pages import CONTENT_PAGES, DIFFERENCES
 
 QUIZ = "quiz/"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 FEEDBACK_WORDS = ("Right.", "Not quite", "The right answer is", "Score:")
-
-
-def soup_of(site: Path, address: str) -> BeautifulSoup:
-    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +44,6 @@ def answers(quiz: BeautifulSoup) -> list[tuple[str, int, int]]:
     return found
 
 
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
 # The built page -------------------------------------------------------------------------------
 
 
@@ -60,12 +59,12 @@ def test_quiz_asks_enough_questions_on_every_difference_and_on_choosing(site: Pa
     taught: set[str] = set()
     for question in questions:
         right = question.select_one(".mdx-quiz__feedback--right")
-        taught |= {_address(site, a["href"]) for a in right.select("a[href]")}
+        taught |= {_address(a["href"]) for a in right.select("a[href]")}
     for page in [*DIFFERENCES, "which-one-is-right-for-you/"]:
         assert page in taught, f"no question's answer is explained by /{page}"
 
 
-def _address(site: Path, href: str) -> str:
+def _address(href: str) -> str:
     """A link on /quiz/ as a site address like `differences/price/`."""
     return urljoin("https://site.invalid/" + QUIZ, href).split("https://site.invalid/", 1)[1].split("#")[0]
 
@@ -74,8 +73,8 @@ def test_every_explanation_links_to_the_page_that_teaches_it(site: Path, quiz: B
     feedback = quiz.select(".mdx-quiz__feedback")
     assert feedback
     for box in feedback:
-        links = [_address(site, a["href"]) for a in box.select("a[href]")]
-        assert links, f"feedback without a link: {words(box.get_text())}"
+        links = [_address(a["href"]) for a in box.select("a[href]")]
+        assert links, f"feedback without a link: {flat(box.get_text())}"
         assert all(link in CONTENT_PAGES for link in links), links
 
 
@@ -95,11 +94,11 @@ def test_every_question_has_one_right_answer_and_an_entry_in_the_key(quiz: Beaut
 def test_search_finds_the_questions_but_does_not_give_away_the_answers(site: Path, quiz: BeautifulSoup) -> None:
     docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     indexed = " ".join(doc["text"] for doc in docs if doc["location"].startswith("quiz/"))
-    indexed = words(BeautifulSoup(indexed, "html.parser").get_text())
+    indexed = flat(BeautifulSoup(indexed, "html.parser").get_text())
     first = quiz.select_one("form.mdx-quiz .mdx-quiz__question legend")
-    assert words(first.get_text()) in indexed, "a reader can search for a question"
+    assert flat(first.get_text()) in indexed, "a reader can search for a question"
     for box in quiz.select(".mdx-quiz__feedback .mdx-quiz__message"):
-        assert words(box.get_text()) not in indexed, f"search shows an answer: {words(box.get_text())}"
+        assert flat(box.get_text()) not in indexed, f"search shows an answer: {flat(box.get_text())}"
     assert not any("Answer key" in doc["title"] for doc in docs)
 
 
@@ -165,7 +164,7 @@ def pick(page, question: str, choice: int) -> None:
 
 def shown_feedback(page, question: str) -> list[str]:
     boxes = page.locator(f"#{question} .mdx-quiz__feedback")
-    return [words(boxes.nth(i).inner_text()) for i in range(boxes.count()) if boxes.nth(i).is_visible()]
+    return [flat(boxes.nth(i).inner_text()) for i in range(boxes.count()) if boxes.nth(i).is_visible()]
 
 
 def score_for_assistive_technology(page) -> str:
@@ -182,7 +181,7 @@ def score_for_assistive_technology(page) -> str:
 
     status = [node for node in nodes if node.get("role", {}).get("value") == "status"]
     assert len(status) == 1, "the score should be the page's one status region"
-    return words(text(status[0]))
+    return flat(text(status[0]))
 
 
 def test_quiz_runs_no_script_and_hides_search_even_with_javascript_on(open_quiz, base_url: str) -> None:
@@ -207,7 +206,7 @@ def test_different_answers_show_different_feedback(open_quiz, answers) -> None:
     # A sort-it statement shares one explanation, so "not quite" names the right column.
     question, right, wrong = answers[-1]
     pick(page, question, wrong)
-    right_name = words(page.locator(f"label[for='{question}-{right}']").inner_text())
+    right_name = flat(page.locator(f"label[for='{question}-{right}']").inner_text())
     assert f"The right answer is {right_name}." in shown_feedback(page, question)[0]
 
 
@@ -229,18 +228,10 @@ def test_score_counts_right_answers_and_reset_clears_it(open_quiz, answers) -> N
     assert page.locator(".mdx-quiz__feedback:visible").count() == 0
 
 
-def _tab_to(page, test: str, limit: int = 250) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(() => {{ const e = document.activeElement; return {test}; }})()"):
-            return
-    raise AssertionError(f"Tab never reached an element where {test}")
-
-
 def test_keyboard_alone_answers_and_starts_again(open_quiz, answers) -> None:
     page = open_quiz()
     question = answers[0][0]
-    _tab_to(page, f"e.name === '{question}'")
+    tab_to(page, f"[name='{question}']")
     outline = page.evaluate(
         "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
     )
@@ -249,7 +240,7 @@ def test_keyboard_alone_answers_and_starts_again(open_quiz, answers) -> None:
     page.keyboard.press("ArrowDown")
     assert page.locator(f"#{question}-2").is_checked()
     assert len(shown_feedback(page, question)) == 1
-    _tab_to(page, "e.type === 'reset'")
+    tab_to(page, "[type=reset]")
     page.keyboard.press("Enter")
     assert page.locator(".mdx-quiz__input:checked").count() == 0
     assert score_for_assistive_technology(page).startswith("Score: 0 of")
@@ -259,7 +250,7 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
     page = open_quiz(PHONE)
     covered = []
     for _ in range(len(answers) * 3):
-        _tab_to(page, "e.classList.contains('mdx-quiz__input') || e.type === 'reset'")
+        tab_to(page, ".mdx-quiz__input, [type=reset]")
         if page.evaluate("document.activeElement.type") == "reset":
             break
         overlap = page.evaluate(
@@ -274,16 +265,15 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
     assert not covered, f"the score bar covers the focused answers {covered}"
 
 
-@pytest.mark.parametrize("width", {"phone": PHONE, "desktop": DESKTOP})
+@pytest.mark.parametrize("width", WIDTHS)
 def test_no_axe_violations_after_answering(open_quiz, answers, width: str) -> None:
     # axe runs as a script, so this context allows JavaScript; the page itself has none to run.
-    page = open_quiz(PHONE if width == "phone" else DESKTOP, javascript=True)
+    page = open_quiz(WIDTHS[width], javascript=True)
     for index, (question, right, wrong) in enumerate(answers):
         pick(page, question, right if index % 2 else wrong)
     assert page.locator(".mdx-quiz__feedback--right:visible").count() > 0
     assert page.locator(".mdx-quiz__feedback--not-quite:visible").count() > 0
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 # On paper -------------------------------------------------------------------------------------
@@ -295,13 +285,11 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
     picked = [(answers[0][0], answers[0][2]), (answers[1][0], answers[1][1])]
     for question, choice in picked:
         pick(page, question, choice)
-    pdf = PdfReader(io.BytesIO(page.pdf(format="Letter")))
-    texts = [words(sheet.extract_text()) for sheet in pdf.pages]
+    texts = pdf_text(PdfReader(io.BytesIO(page.pdf(format="Letter"))))
     first_key_page = next(i for i, text in enumerate(texts) if "Answer key" in text)
     worksheet, key_pages = texts[:first_key_page], texts[first_key_page:]
     assert worksheet, "the key must not share the worksheet's first page"
     key = " ".join(key_pages)
-    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731 (PDF text breaks lines anywhere)
     for number, sheet in enumerate(worksheet, 1):
         for word in (*FEEDBACK_WORDS, "Answer key"):
             assert word not in sheet, f"worksheet page {number} shows {word!r}"
@@ -309,13 +297,13 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
     assert " ".join(worksheet).count("Start again") == 1
     for question, choice in picked:
         feedback = quiz.select_one(f"label[for='{question}-{choice}'] ~ .mdx-quiz__feedback .mdx-quiz__message")
-        assert squeeze(feedback.get_text()) not in squeeze(" ".join(worksheet))
-    legends = [words(q.find("legend").get_text(" ")) for q in quiz.select(".mdx-quiz__question")]
-    assert all(squeeze(legend) in squeeze(" ".join(worksheet)) for legend in legends)
-    assert not any(squeeze(legend) in squeeze(key) for legend in legends[:3]), "the key shares its page"
+        assert squashed(feedback.get_text()) not in squashed(" ".join(worksheet))
+    legends = [flat(q.find("legend").get_text(" ")) for q in quiz.select(".mdx-quiz__question")]
+    assert all(squashed(legend) in squashed(" ".join(worksheet)) for legend in legends)
+    assert not any(squashed(legend) in squashed(key) for legend in legends[:3]), "the key shares its page"
     # Each entry up to its link (on paper the link's address follows its text).
     entries = [entry.get_text()[: entry.get_text().find(entry.a.get_text())] for entry in quiz.select(".mdx-quiz__key li")]
     for entry in entries:
-        assert squeeze(entry) in squeeze(key), f"the key misses {entry!r}"
-    assert squeeze(entries[-1]) in squeeze(texts[-1]), "the key ends on the last page"
+        assert squashed(entry) in squashed(key), f"the key misses {entry!r}"
+    assert squashed(entries[-1]) in squashed(texts[-1]), "the key ends on the last page"
     assert len(key_pages) == 1, f"the answer key takes {len(key_pages)} pages; it should fit on one"
