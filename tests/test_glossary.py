@@ -258,6 +258,43 @@ def test_print_box_stays_out_of_the_table_of_contents() -> None:
     assert PRINT_TITLE not in str(md.toc_tokens)
 
 
+def test_the_entries_go_where_the_marker_is_with_links_to_each_heading() -> None:
+    extension = GlossaryExtension(glossary=parse_glossary(SMALL), page="glossary.md")
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", extension, "toc"])
+    soup = BeautifulSoup(md.convert("Before.\n\n<!-- glossary: entries -->\n\nAfter."), "html.parser")
+    parts = [tag.name + "." + " ".join(tag.get("class", [])) for tag in soup.find_all(recursive=False)]
+    assert parts == ["p.", "nav.mdx-glossary__letters", "div.mdx-glossary", "p."]
+    assert "glossary:" not in str(soup)
+    box = soup.select_one(".mdx-glossary")
+    assert [h.get_text() for h in box.select("h2")] == ["Clinic techniques", "Visit words", "All words from A to Z"]
+    cupping = box.select_one("h3#cupping")
+    assert cupping.get_text() == "Cupping"
+    entry = [tag.get_text(" ", strip=True) for tag in cupping.find_next_siblings(limit=3)]
+    assert entry == [
+        "Cups pull the skin up.",
+        "Pressure: It varies Where: Usually at a clinic People use it for: Pain.",
+        "Take care: It can leave round marks.",
+    ]
+    assert box.select_one("h3#co-pay").find_next_sibling("ul").get_text(" ", strip=True) == (
+        "Where you meet it: Usually at a clinic Why it matters: Plan your budget."
+    )
+    assert [a["href"] for a in soup.select("nav a")] == ["#letter-c", "#letter-d", "#letter-l", "#letter-t"]
+    assert [a.get_text() for a in box.select("#letter-d + ul a")] == ["Deep tissue massage", "Diagnosis"]
+    # Headings made from the data are headings like any other: in the contents, with a link.
+    assert "cupping" in [child["id"] for group in md.toc_tokens for child in group["children"]]
+    linked = markdown.Markdown(
+        extensions=[GlossaryExtension(glossary=parse_glossary(SMALL)), "toc"],
+        extension_configs={"toc": {"permalink": True}},
+    )
+    assert '<a class="headerlink" href="#cupping"' in linked.convert("<!-- glossary: entries -->")
+
+
+def test_other_comments_and_pages_without_the_marker_get_no_entries() -> None:
+    soup = convert("Cupping.\n\n<!-- glossary: something -->\n\n<!-- a note -->", page="glossary.md")
+    assert soup.select(".mdx-glossary, .mdx-glossary__letters") == []
+    assert "<!-- a note -->" in str(soup)
+
+
 def test_the_extension_loads_its_data_file_by_path() -> None:
     md = markdown.Markdown(extensions=[GlossaryExtension(data=str(DATA), page="index.md")])
     assert 'href="glossary.md#kinesiology-taping"' in md.convert("Kinesiology tape on the knee.")

@@ -4,6 +4,7 @@ difference pages in reading order."""
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import sys
 from collections.abc import Iterator
@@ -79,10 +80,16 @@ def nav_pages(page: Page) -> Iterator[Page]:
         current = current.next_page
 
 
+@functools.lru_cache(maxsize=32)
+def _front_matter(source: str) -> dict[str, Any]:
+    # Three blocks read the same six pages' front matter; YAML is read once per text.
+    return get_data(source)[1]
+
+
 def difference_pages(page: Page) -> list[tuple[Page, dict[str, Any]]]:
     """The pages under docs/differences/, in reading order, each with its front matter."""
     found = [
-        (other, get_data(other.file.content_string)[1])
+        (other, _front_matter(other.file.content_string))
         for other in nav_pages(page)
         if other.file.src_uri.startswith(DIFFERENCES)
     ]

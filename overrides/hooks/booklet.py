@@ -27,6 +27,8 @@ _HEADING = re.compile(r"^h([1-6])$")
 _ID_ATTRS = ("id", "for")
 _ID_LIST_ATTRS = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
 _SRC_ATTRS = ("src", "poster")
+# A start tag with one of those (a quick test before the attributes are read one by one).
+_WATCHED = re.compile(r"\s(?:id|for|name|aria-\w+|headers|href|src|poster)\s*=", re.IGNORECASE)
 
 
 def _is_relative(url: str) -> bool:
@@ -47,70 +49,17 @@ def _plain(address: str) -> str:
 
 
 # The HTML here is what Markdown wrote for one page: tags, text, comments, no scripts. Reading it
-# with a pattern instead of html.parser gives the same pieces in a fraction of the build time.
+# with patterns instead of html.parser gives the same pieces in a fraction of the build time.
+_ATTRS = r"(?P<attrs>(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)"
 _TOKEN = re.compile(
     r"<!--.*?-->"  # a comment, kept as written
-    r"|<(?P<end>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)"  # a start or end tag's name ...
-    r"(?P<attrs>(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)"  # ... its attributes
-    r"\s*(?P<closed>/)?>",
+    r"|<(?P<end>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)" + _ATTRS + r"\s*/?>",  # a start or end tag
     re.DOTALL,
 )
+# One attribute: its name, and its value in double quotes, single quotes or none.
 _ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
-
-
-class _Rewriter:
-    """Copy HTML through as it is, except the tags that `start` or `end` change."""
-
-    # Start tags that `start` may change; others are copied without reading their attributes.
-    watch = re.compile(r"<")
-
-    def __init__(self) -> None:
-        self.out: list[str] = []
-
-    def rewrite(self, html: str) -> str:
-        position = 0
-        for token in _TOKEN.finditer(html):
-            if token.start() > position:
-                self.handle_data(html[position : token.start()])
-            position = token.end()
-            if token["tag"] is None:
-                self.out.append(token[0])
-            elif token["end"]:
-                self.out.append(f"</{self.end(token['tag'].lower())}>")
-            elif self.watch.match(token[0]):
-                self._start(token)
-            else:
-                self.out.append(token[0])
-        if position < len(html):
-            self.handle_data(html[position:])
-        return "".join(self.out)
-
-    def start(self, tag: str, attrs: Attrs) -> tuple[str, Attrs] | None:
-        """Return a new (tag, attributes) pair, or None to keep the tag as it was written."""
-        return None
-
-    def end(self, tag: str) -> str:
-        return tag
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(data)
-
-    @staticmethod
-    def tag_text(tag: str, attrs: Attrs, closed: bool = False) -> str:
-        parts = "".join(f" {k}" if v is None else f' {k}="{escape(v)}"' for k, v in attrs)
-        return f"<{tag}{parts}{' /' if closed else ''}>"
-
-    def _start(self, token: re.Match[str]) -> None:
-        changed = self.start(token["tag"].lower(), _attributes(token["attrs"]))
-        self.out.append(token[0] if changed is None else self.tag_text(*changed, bool(token["closed"])))
-
-
 # A link with its text. Links do not nest, so the first `</a>` ends it.
-_LINK = re.compile(
-    r"<a(?P<attrs>(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*>"
-    r"(?P<text>.*?)</a\s*>",
-    re.DOTALL | re.IGNORECASE,
-)
+_LINK = re.compile(r"<a" + _ATTRS + r"\s*>(?P<text>.*?)</a\s*>", re.DOTALL | re.IGNORECASE)
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 
 
@@ -146,8 +95,9 @@ def link_addresses(html: str, *, page_url: str, site_url: str) -> str:
         shown = _plain(" ".join(unescape(_TAG_OR_COMMENT.sub("", link["text"])).split()))
         if not address or shown == _plain(address):
             return link[0]
-        start = _Rewriter.tag_text("a", [*attrs, ("data-mdx-href", address)])
-        return start + link[0][link.start("text") - link.start() :]
+        # The new attribute goes after the others; the rest of the link stays as it was written.
+        cut = link.end("attrs") - link.start()
+        return f'{link[0][:cut]} data-mdx-href="{escape(address)}"{link[0][cut:]}'
 
     return _LINK.sub(add, html)
 
@@ -158,19 +108,17 @@ def section_id(page: Page) -> str:
     return "booklet-" + (re.sub(r"[^\w-]+", "-", path) or "home")
 
 
-class _BookletSection(_Rewriter):
+class _BookletSection:
     """One page's HTML made fit to sit inside the booklet page."""
 
-    watch = re.compile(
-        r"<h[1-6]\b|<[^>]*\s(?:id|for|name|aria-\w+|headers|href|src|poster)\s*=", re.IGNORECASE
-    )
-
     def __init__(self, page: Page, booklet: Page, sections: dict[str, str]) -> None:
-        super().__init__()
         self.prefix = sections[page.url] + "--"
         self.here = _BASE + page.url
         self.booklet_url = booklet.url
         self.sections = sections  # page url -> section id
+
+    def rewrite(self, html: str) -> str:
+        return _TOKEN.sub(self._tag, html)
 
     def link(self, url: str) -> str:
         if url.startswith("#"):
@@ -185,25 +133,40 @@ class _BookletSection(_Rewriter):
         moved = _relative(path, self.booklet_url)
         return moved + (f"?{target.query}" if target.query else "") + (f"#{target.fragment}" if target.fragment else "")
 
-    def start(self, tag: str, attrs: Attrs) -> tuple[str, Attrs] | None:
+    def _tag(self, token: re.Match[str]) -> str:
+        """A tag with its ids prefixed, its links pointing into the booklet, a heading one level
+        down; anything else (comments, most tags) exactly as it was written."""
+        name = token["tag"]
+        if name is None:
+            return token[0]
+        tag = name.lower()
         heading = _HEADING.match(tag)
-        new_tag = f"h{min(int(heading[1]) + 1, 6)}" if heading else tag
-        new: Attrs = []
-        for name, value in attrs:
-            if value is None:
-                pass
-            elif name in _ID_ATTRS or (name == "name" and tag == "input"):
-                value = self.prefix + value
-            elif name in _ID_LIST_ATTRS:
-                value = " ".join(self.prefix + token for token in value.split())
-            elif name == "href" or (name in _SRC_ATTRS and tag != "script"):
-                value = self.link(value)
-            new.append((name, value))
-        return (new_tag, new) if (new != attrs or new_tag != tag) else None
+        attrs = token["attrs"]
+        if token["end"] or not _WATCHED.search(attrs):
+            new_attrs = attrs
+        else:
+            new_attrs = _ATTR.sub(lambda attr: self._attribute(tag, attr), attrs)
+        if heading is None and new_attrs is attrs:
+            return token[0]
+        new_tag = f"h{min(int(heading[1]) + 1, 6)}" if heading else name
+        rest = token[0][token.end("attrs") - token.start() :]
+        return f"<{token['end'] or ''}{new_tag}{new_attrs}{rest}"
 
-    def end(self, tag: str) -> str:
-        heading = _HEADING.match(tag)
-        return f"h{min(int(heading[1]) + 1, 6)}" if heading else tag
+    def _attribute(self, tag: str, attr: re.Match[str]) -> str:
+        name = attr[1].lower()
+        raw = next((v for v in attr.group(2, 3, 4) if v is not None), None)
+        if raw is None:
+            return attr[0]
+        value = unescape(raw)
+        if name in _ID_ATTRS or (name == "name" and tag == "input"):
+            value = self.prefix + value
+        elif name in _ID_LIST_ATTRS:
+            value = " ".join(self.prefix + token for token in value.split())
+        elif name == "href" or (name in _SRC_ATTRS and tag != "script"):
+            value = self.link(value)
+        else:
+            return attr[0]
+        return f'{attr[1]}="{escape(value)}"'
 
 
 def booklet(booklet_page: Page, pages: list[Page]) -> str:

@@ -2,8 +2,9 @@
 
 - on_config: read and check the data file (a mistake stops the build, naming the line), then
   add the Markdown extension that marks the words on every page (`overrides/extensions/glossary`).
-- on_page_markdown: tell the extension which page it converts (its links are relative), and fill
-  the line `<!-- glossary: entries -->` on the glossary page with the generated entries.
+- on_page_markdown: tell the extension which page it converts (its links are relative), and
+  check that the line `<!-- glossary: entries -->` is on the glossary page, once, and nowhere
+  else. The extension puts the entries there.
 """
 
 from __future__ import annotations
@@ -16,18 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from authoring import author_error, body_offset, render, use_extensions
+from authoring import author_error, body_offset, use_extensions
 
 use_extensions()
-from glossary import Glossary, GlossaryError, GlossaryExtension, load_glossary  # noqa: E402
+from glossary import GlossaryError, GlossaryExtension, load_glossary  # noqa: E402
 
 DATA = "glossary.yml"
 PAGE = "glossary.md"
 MARKER = re.compile(r"^<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE)
-LABELS = {
-    "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
-    "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
-}
 
 _state: dict[str, object] = {}
 
@@ -39,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     extension = GlossaryExtension(glossary=glossary, glossary_page=PAGE)
     config.markdown_extensions.append(extension)
-    _state.update(glossary=glossary, extension=extension)
+    _state.update(extension=extension)
     return config
 
 
@@ -50,14 +47,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             f"  Expected: a page docs/{PAGE} with a title and the line `<!-- glossary: entries -->`."
         )
     return files
-
-
-def _entries(glossary: Glossary) -> str:
-    groups = [(group, glossary.in_group(group.key)) for group in glossary.groups]
-    letters: dict[str, list] = {}
-    for entry in sorted(glossary.entries, key=lambda e: e.term.casefold()):
-        letters.setdefault(entry.term[0].upper(), []).append(entry)
-    return render("glossary.md", groups=groups, letters=letters, labels=LABELS)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -75,9 +64,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 f"`<!-- glossary: entries -->`, once, on docs/{PAGE} only.",
                 "<!-- glossary: entries -->",
             )
-    if page.file.src_uri != PAGE:
-        return markdown
-    if len(found) != 1:
+    if page.file.src_uri == PAGE and len(found) != 1:
         raise author_error(
             page,
             body_offset(page, markdown) + 1,
@@ -85,6 +72,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "one line `<!-- glossary: entries -->` where the entries should go.",
             "# Glossary: massage words in plain language\n\n<!-- glossary: entries -->",
         )
-    glossary = _state["glossary"]
-    assert isinstance(glossary, Glossary)
-    return MARKER.sub(lambda _: _entries(glossary), markdown)
+    return markdown

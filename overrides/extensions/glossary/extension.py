@@ -24,6 +24,9 @@ Where words are not marked:
 
 The print box (`div.mdx-glossary-print`) lists every glossary word seen on the page with its
 definition, from A to Z. CSS shows it only on paper.
+
+The glossary page itself has the line `<!-- glossary: entries -->`, where `entries.py` puts
+every entry.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .data import Entry, Glossary, load_glossary
+from .entries import PRIORITY as ENTRIES_PRIORITY
+from .entries import EntriesTreeprocessor
 from .matching import TermMatcher
 
 # After attr_list (8), abbr (7) and toc (5): classes are set and the print box stays out of the
@@ -191,6 +196,10 @@ class GlossaryExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
+        if self.glossary is not None:
+            md.treeprocessors.register(
+                EntriesTreeprocessor(md, self.glossary), "glossary_entries", ENTRIES_PRIORITY
+            )
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", PRIORITY)
 
 
