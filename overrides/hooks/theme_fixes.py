@@ -4,6 +4,9 @@ They work on the finished HTML because Material writes these parts outside any t
 or names its files with a hash that changes with each Material version:
 
 - navigation labels lose `tabindex=""`, which HTML does not allow;
+- permalink marks beside headings carry their words ("Link to this section") as `aria-label`, not
+  `title`: Material's script gives each element with a title a tooltip as it starts, and the
+  glossary's 60-odd marks doubled that start-up on a slow phone;
 - the phone menu's checkbox gets a name (keyboard users open the menu with it without JavaScript);
 - the palette stylesheet is not linked: with one light scheme and `custom` colours (set in
   guide.css) none of its rules apply, 2 KB less on every page. A dark scheme or a named colour
@@ -27,6 +30,8 @@ from authoring import FILTERS, render
 from favicon import inline_favicon
 
 BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+# A permalink mark's words, which Python-Markdown's toc puts in `title` (`permalink_title`).
+PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title=')
 PALETTE_LINK = re.compile(
     r'[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?'
 )
@@ -49,6 +54,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def _fix(html: str, config: MkDocsConfig, name: str) -> str:
     html = html.replace(' tabindex=""', "")
+    html = PERMALINK_TITLE.sub(r"\1 aria-label=", html)
     html = html.replace('id="__drawer"', 'id="__drawer" aria-label="Menu"', 1)
     html = _drop_palette(html, config)
     html = inline_favicon(html, config)
