@@ -23,8 +23,10 @@ ENTRY_KEYS = (
     "caution",
 )
 REQUIRED = ("term", "group", "definition", "where", "used_for")
-# Ids the glossary page uses for itself; an entry's anchor must not take one of them.
-RESERVED_ANCHOR = re.compile(r"^(letter-[a-z]|mdx-.*|a-to-z)$")
+# Ids the glossary page uses for itself (entries.py); an entry's anchor must not take one of them.
+A_TO_Z_ANCHOR = "a-to-z"
+LETTER_ANCHOR = "letter-"  # then the letter: letter-c
+RESERVED_ANCHOR = re.compile(rf"^({LETTER_ANCHOR}[a-z]|mdx-.*|{A_TO_Z_ANCHOR})$")
 ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 

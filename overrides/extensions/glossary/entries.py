@@ -21,7 +21,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .data import Entry, Glossary
+from .data import A_TO_Z_ANCHOR, LETTER_ANCHOR, Entry, Glossary
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
@@ -32,7 +32,7 @@ LABELS = {
     "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
     "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
 }
-A_TO_Z = ("a-to-z", "All words from A to Z")
+A_TO_Z_TITLE = "All words from A to Z"
 
 
 class EntriesTreeprocessor(Treeprocessor):
@@ -74,7 +74,7 @@ def letters(glossary: Glossary) -> etree.Element:
         link = etree.SubElement(
             etree.SubElement(items, "li"),
             "a",
-            {"href": f"#letter-{letter.lower()}", "aria-label": f"Words starting with {letter}"},
+            {"href": f"#{LETTER_ANCHOR}{letter.lower()}", "aria-label": f"Words starting with {letter}"},
         )
         link.text = letter
     return nav
@@ -86,9 +86,9 @@ def entries(glossary: Glossary) -> etree.Element:
         _heading(box, "h2", group.title, group.key)
         for entry in glossary.in_group(group.key):
             _entry(box, entry)
-    _heading(box, "h2", A_TO_Z[1], A_TO_Z[0])
+    _heading(box, "h2", A_TO_Z_TITLE, A_TO_Z_ANCHOR)
     for letter, found in by_letter(glossary).items():
-        _heading(box, "h3", letter, f"letter-{letter.lower()}", "mdx-glossary__letter")
+        _heading(box, "h3", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         items = etree.SubElement(box, "ul")
         for entry in found:
             link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
