@@ -44,4 +44,5 @@ def test_timed_builds_keep_compiled_modules_unless_asked_not_to(monkeypatch) -> 
     bench = _bench()
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     assert "PYTHONDONTWRITEBYTECODE" not in bench.build_env(compiled_modules=True)
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
     assert bench.build_env(compiled_modules=False)["PYTHONDONTWRITEBYTECODE"] == "1"

@@ -1,7 +1,8 @@
 """Changes to the HTML that Material writes, made once a page (or the 404 page) is rendered.
 
 They work on the finished HTML because Material writes these parts outside any template block,
-or names its files with a hash that changes with each Material version:
+names its files with a hash that changes with each Material version, or (the permalink marks)
+acts on what the Markdown extensions wrote:
 
 - navigation labels lose `tabindex=""`, which HTML does not allow;
 - permalink marks beside headings carry their words ("Link to this section") as `aria-label`, not
