@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONFIG, PHONE, ROOT
+from conftest import CONFIG, PHONE, ROOT, soup_of
 from site_pages import ALL_PAGES
 
 KB = 1000
@@ -207,8 +207,7 @@ def test_permalink_marks_are_named_without_a_title(site: Path) -> None:
     words = re.search(r"^\s+permalink_title:\s*(.+)$", CONFIG, re.M)[1].strip()
     marks = {}
     for address in ALL_PAGES:
-        soup = BeautifulSoup(on_disk(site, address).read_text(encoding="utf-8"), "html.parser")
-        marks[address] = soup.select("a.headerlink")
+        marks[address] = soup_of(site, address).select("a.headerlink")
         for mark in marks[address]:
             assert mark.get("aria-label") == words and not mark.has_attr("title"), (address, str(mark))
     assert len(marks["glossary/"]) > 30

@@ -21,10 +21,12 @@ from authoring import author_error, body_offset, use_extensions
 
 use_extensions()
 from glossary import GlossaryError, GlossaryExtension, load_glossary  # noqa: E402
+from glossary.entries import MARKER as BLOCK  # noqa: E402
 
 DATA = "glossary.yml"
 PAGE = "glossary.md"
-MARKER = re.compile(r"^<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE)
+# The extension's block pattern, on a line of its own as authors write it.
+MARKER = re.compile(rf"^{BLOCK.pattern}[ \t]*$", re.MULTILINE)
 
 _state: dict[str, object] = {}
 

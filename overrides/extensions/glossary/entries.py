@@ -27,7 +27,9 @@ from .data import A_TO_Z_ANCHOR, LETTER_ANCHOR, Entry, Glossary
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
 PRIORITY = 15
 
-MARKER = re.compile(r"<!--\s*glossary:\s*entries\s*-->\s*")
+# A glossary block in a page: `<!-- glossary: entries -->` is the only one there is (the MkDocs
+# hook names any other as a mistake).
+MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
 LABELS = {
     "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
     "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
@@ -48,7 +50,8 @@ class EntriesTreeprocessor(Treeprocessor):
         for parent in root.iter():
             for index, child in enumerate(parent):
                 if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
-                    parent[index : index + 1] = [letters(self.glossary), entries(self.glossary)]
+                    found = by_letter(self.glossary)
+                    parent[index : index + 1] = [letters(found), entries(self.glossary, found)]
 
     def _is_marker(self, text: str) -> bool:
         placeholder = HTML_PLACEHOLDER_RE.fullmatch(text.strip())
@@ -56,7 +59,8 @@ class EntriesTreeprocessor(Treeprocessor):
             return False
         stash = self.md.htmlStash.rawHtmlBlocks
         number = int(placeholder.group(1))
-        return number < len(stash) and MARKER.fullmatch(str(stash[number])) is not None
+        marker = MARKER.fullmatch(str(stash[number]).strip()) if number < len(stash) else None
+        return marker is not None and marker["name"] == "entries"
 
 
 def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
@@ -67,10 +71,10 @@ def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
     return letters
 
 
-def letters(glossary: Glossary) -> etree.Element:
+def letters(found: dict[str, list[Entry]]) -> etree.Element:
     nav = etree.Element("nav", {"class": "mdx-glossary__letters", "aria-label": "Words from A to Z"})
     items = etree.SubElement(nav, "ul")
-    for letter in by_letter(glossary):
+    for letter in found:
         link = etree.SubElement(
             etree.SubElement(items, "li"),
             "a",
@@ -80,17 +84,17 @@ def letters(glossary: Glossary) -> etree.Element:
     return nav
 
 
-def entries(glossary: Glossary) -> etree.Element:
+def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
     box = etree.Element("div", {"class": "mdx-glossary"})
     for group in glossary.groups:
         _heading(box, "h2", group.title, group.key)
         for entry in glossary.in_group(group.key):
             _entry(box, entry)
     _heading(box, "h2", A_TO_Z_TITLE, A_TO_Z_ANCHOR)
-    for letter, found in by_letter(glossary).items():
+    for letter, under in found.items():
         _heading(box, "h3", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         items = etree.SubElement(box, "ul")
-        for entry in found:
+        for entry in under:
             link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
             link.text = entry.term
     return box
