@@ -13,11 +13,11 @@ export NO_MKDOCS_2_WARNING = 1
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-deps: requirements.txt | $(BIN)/activate
+$(VENV)/.site-deps: requirements.txt pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: requirements.txt requirements-test.txt | $(BIN)/activate
+$(VENV)/.test-deps: requirements.txt requirements-test.txt pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 

@@ -1,0 +1,301 @@
+"""The glossary data file: read it, check it, and say exactly what is wrong and where.
+
+The file (`docs/glossary.yml`) is written by editors, not developers, so every mistake is
+reported with the file, the line, the problem, the expected form and an example, in the same
+form as the site's other build errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from ..mistakes import mistake
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+PRESSURES = ("light", "medium", "deep", "varies")
+PLACES = ("clinic", "spa", "both")
+KINDS = ("technique", "word")
+ENTRY_KEYS = (
+    "term", "aliases", "forms", "anchor", "group", "definition", "pressure", "where", "used_for",
+    "caution",
+)
+REQUIRED = ("term", "group", "definition", "where", "used_for")
+# Ids the glossary page uses for itself (entries.py); an entry's anchor must not take one of them.
+A_TO_Z_ANCHOR = "a-to-z"
+LETTER_ANCHOR = "letter-"  # then the letter: letter-c
+RESERVED_ANCHOR = re.compile(rf"^({LETTER_ANCHOR}[a-z]|mdx-.*|{A_TO_Z_ANCHOR})$")
+ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+ENTRY_EXAMPLE = """
+- term: Cupping
+  aliases: [cupping therapy]
+  group: clinic
+  definition: >-
+    Cups on the skin pull the skin and muscle up, instead of pressing down.
+  pressure: varies
+  where: clinic
+  used_for: Easing pain and tight muscles.
+  caution: It can leave round marks on the skin for a few days.
+"""
+
+
+class GlossaryError(ValueError):
+    """A mistake in the glossary data file, with what an editor needs to fix it."""
+
+    def __init__(self, source: str, line: int, problem: str, expected: str, example: str) -> None:
+        self.source, self.line, self.problem = source, line, problem
+        super().__init__(mistake(f"{source}, line {line}: ", problem, expected, example))
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    title: str
+    kind: str  # "technique" entries have a pressure; "word" entries do not.
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    anchor: str
+    group: str
+    definition: str
+    where: str
+    used_for: str
+    pressure: str | None = None
+    caution: str | None = None
+    aliases: tuple[str, ...] = ()  # other names, shown on the glossary page and matched
+    forms: tuple[str, ...] = ()  # other spellings, matched but not shown
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every written form that refers to this entry (plurals are added by the matcher)."""
+        return (self.term, *self.aliases, *self.forms)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    groups: tuple[Group, ...]
+    entries: tuple[Entry, ...] = field(default=())
+
+    def in_group(self, key: str) -> list[Entry]:
+        return sorted((e for e in self.entries if e.group == key), key=lambda e: e.term.casefold())
+
+
+def slug(text: str) -> str:
+    """A stable anchor from a term: lower case, words joined by hyphens ("Lomi Lomi" -> "lomi-lomi")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def name_key(text: str) -> str:
+    """Two names are the same word if they differ only in case, spaces or hyphens."""
+    return re.sub(r"[\s\u00a0\u2010\u2011-]+", " ", text.casefold()).strip()
+
+
+class _Reader:
+    """Turns YAML nodes into checked values, keeping the line of every value for errors."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.owner = ""  # the entry being read, named in messages
+
+    def _of(self, name: str) -> str:
+        return f"`{name}:` of `{self.owner}`" if self.owner else f"`{name}:`"
+
+    def fail(self, node: Node | int, problem: str, expected: str, example: str = ENTRY_EXAMPLE):
+        line = node if isinstance(node, int) else node.start_mark.line + 1
+        raise GlossaryError(self.source, line, problem, expected, example)
+
+    def mapping(self, node: Node, what: str, example: str = ENTRY_EXAMPLE) -> dict[str, tuple[Node, Node]]:
+        if not isinstance(node, MappingNode):
+            self.fail(node, f"{what} should be a list of `name: value` lines.", f"{what} as `name: value` lines.", example)
+        found: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, ScalarNode) else None
+            if not isinstance(name, str):
+                self.fail(key, f"a name in {what} is not plain text.", "`name: value` lines.", example)
+            if name in found:
+                self.fail(key, f"`{name}:` is given twice in {what} (first on line {found[name][0].start_mark.line + 1}).",
+                          f"each name once in {what}.", example)
+            found[name] = (key, value)
+        return found
+
+    def text(self, node: Node, name: str) -> str:
+        if not isinstance(node, ScalarNode):
+            self.fail(node, f"{self._of(name)} is not plain text.", f"`{name}:` followed by some words.")
+        value = "" if node.tag == "tag:yaml.org,2002:null" else " ".join(str(node.value).split())
+        if not value:
+            self.fail(node, f"{self._of(name)} is empty.", f"`{name}:` followed by some words.")
+        return value
+
+    def texts(self, node: Node, name: str) -> tuple[str, ...]:
+        if isinstance(node, ScalarNode):
+            return (self.text(node, name),)
+        if not isinstance(node, SequenceNode):
+            self.fail(node, f"`{name}:` should be a list of words.", f"`{name}: [first name, second name]`.")
+        return tuple(self.text(item, name) for item in node.value)
+
+    def choice(self, node: Node, name: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(node, name)
+        if value not in allowed:
+            self.fail(node, f"{self._of(name)} is `{value}`, which is not one of the allowed values.",
+                      f"`{name}:` with one of: {', '.join(allowed)}.")
+        return value
+
+
+GROUPS_EXAMPLE = """
+groups:
+  clinic:
+    title: Techniques you meet in clinics
+    kind: technique
+  visit:
+    title: Words about visits and paying
+    kind: word
+"""
+
+
+def _read_groups(reader: _Reader, node: Node) -> tuple[Group, ...]:
+    groups = []
+    for key, (key_node, value) in reader.mapping(node, "`groups:`", GROUPS_EXAMPLE).items():
+        fields = reader.mapping(value, f"the group `{key}`", GROUPS_EXAMPLE)
+        for name, (name_node, _) in fields.items():
+            if name not in ("title", "kind"):
+                reader.fail(name_node, f"the group `{key}` has an unknown field `{name}:`.",
+                            "a group has `title:` and `kind:`.", GROUPS_EXAMPLE)
+        if "title" not in fields or "kind" not in fields:
+            reader.fail(key_node, f"the group `{key}` needs both `title:` and `kind:`.",
+                        "a group has `title:` and `kind:` (technique or word).", GROUPS_EXAMPLE)
+        groups.append(Group(
+            key=key,
+            title=reader.text(fields["title"][1], "title"),
+            kind=reader.choice(fields["kind"][1], "kind", KINDS),
+        ))
+    if not groups:
+        reader.fail(node, "there are no groups.", "at least one group under `groups:`.", GROUPS_EXAMPLE)
+    return tuple(groups)
+
+
+def _read_entry(reader: _Reader, node: Node, groups: dict[str, Group]) -> Entry:
+    line = node.start_mark.line + 1
+    fields = reader.mapping(node, "a glossary entry")
+    for name, (name_node, _) in fields.items():
+        if name not in ENTRY_KEYS:
+            reader.fail(name_node, f"unknown field `{name}:` in a glossary entry.",
+                        "only these fields: " + ", ".join(f"`{k}:`" for k in ENTRY_KEYS) + ".")
+    for name in REQUIRED:
+        if name not in fields:
+            what = fields["term"][1].value if "term" in fields else "this entry"
+            reader.fail(line, f"`{what}` has no `{name}:`.", f"every entry has {', '.join(f'`{k}:`' for k in REQUIRED)}.")
+
+    def value(name: str) -> Node:
+        return fields[name][1]
+
+    reader.owner = ""
+    term = reader.text(value("term"), "term")
+    reader.owner = term
+    group_key = reader.text(value("group"), "group")
+    if group_key not in groups:
+        reader.fail(value("group"), f"`group: {group_key}` is not one of the groups at the top of the file.",
+                    "`group:` with one of: " + ", ".join(groups) + ".")
+    group = groups[group_key]
+    definition = reader.text(value("definition"), "definition")
+    if len(SENTENCE_END.findall(definition)) > 2:
+        reader.fail(value("definition"), f"the definition of `{term}` has more than 2 sentences.",
+                    "a short definition of 1 or 2 sentences; put the rest under `used_for:` or `caution:`.")
+    pressure = None
+    if group.kind == "technique":
+        if "pressure" not in fields:
+            reader.fail(line, f"`{term}` is a technique but has no `pressure:`.",
+                        "`pressure:` with one of: " + ", ".join(PRESSURES) + ".")
+        pressure = reader.choice(value("pressure"), "pressure", PRESSURES)
+    elif "pressure" in fields:
+        reader.fail(fields["pressure"][0], f"`{term}` is in the group `{group_key}`, whose words have no pressure.",
+                    "`pressure:` only in technique groups; remove the line.")
+    anchor = reader.text(value("anchor"), "anchor") if "anchor" in fields else slug(term)
+    if not ANCHOR.match(anchor) or RESERVED_ANCHOR.match(anchor):
+        reader.fail(value("anchor") if "anchor" in fields else line,
+                    f"`{anchor}` cannot be the anchor of `{term}`.",
+                    "an anchor of lower-case letters, digits and hyphens, not `letter-x` or `mdx-...`.")
+    entry = Entry(
+        term=term,
+        anchor=anchor,
+        group=group_key,
+        definition=definition,
+        where=reader.choice(value("where"), "where", PLACES),
+        used_for=reader.text(value("used_for"), "used_for"),
+        pressure=pressure,
+        caution=reader.text(value("caution"), "caution") if "caution" in fields else None,
+        aliases=reader.texts(value("aliases"), "aliases") if "aliases" in fields else (),
+        forms=reader.texts(value("forms"), "forms") if "forms" in fields else (),
+        line=line,
+    )
+    reader.owner = ""
+    return entry
+
+
+def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
+    """Read and check glossary YAML; `source` names the file in error messages."""
+    reader = _Reader(source)
+    try:
+        # libyaml's loader, when installed, reads the file about 10 times faster (same nodes, same lines).
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reader.fail((mark.line + 1) if mark else 1, f"the file is not valid YAML ({error.problem}).",
+                    "`name: value` lines, with list items starting with `- ` and indented by 2 spaces.")
+    if root is None:
+        reader.fail(1, "the file is empty.", "`groups:` and `terms:` at the top level.", GROUPS_EXAMPLE)
+    top = reader.mapping(root, "the top of the file", GROUPS_EXAMPLE)
+    for name, (name_node, _) in top.items():
+        if name not in ("groups", "terms"):
+            reader.fail(name_node, f"unknown section `{name}:`.", "only `groups:` and `terms:` at the top level.")
+    if "groups" not in top or "terms" not in top:
+        reader.fail(root, "the file needs both `groups:` and `terms:`.", "`groups:` first, then `terms:`.", GROUPS_EXAMPLE)
+    groups = _read_groups(reader, top["groups"][1])
+    by_key = {group.key: group for group in groups}
+
+    terms_node = top["terms"][1]
+    if not isinstance(terms_node, SequenceNode) or not terms_node.value:
+        reader.fail(terms_node, "`terms:` should be a list of entries, each starting with `- term:`.",
+                    "`terms:` followed by entries.")
+    entries: list[Entry] = []
+    names: dict[str, Entry] = {}
+    anchors: dict[str, Entry] = {}
+    for node in terms_node.value:
+        entry = _read_entry(reader, node, by_key)
+        for name in entry.names:
+            key = name_key(name)
+            if key in names:
+                other = names[key]
+                if other is entry:
+                    continue
+                problem = (f"the term `{entry.term}` is listed twice (first on line {other.line})."
+                           if name_key(entry.term) == key and name_key(other.term) == key
+                           else f"`{name}` would point to two entries: `{other.term}` (line {other.line}) and `{entry.term}`.")
+                reader.fail(entry.line, problem,
+                            "each word once; put other names of the same thing under `aliases:` of one entry.")
+            names[key] = entry
+        if entry.anchor in anchors or entry.anchor in by_key:
+            first = anchors.get(entry.anchor)
+            where = f"`{first.term}` on line {first.line}" if first else f"the group `{entry.anchor}`"
+            reader.fail(entry.line, f"`{entry.term}` gets the anchor `#{entry.anchor}`, which {where} already has.",
+                        "a different anchor for each entry: rename one, or give it `anchor:` of its own.")
+        anchors[entry.anchor] = entry
+        entries.append(entry)
+    return Glossary(groups=groups, entries=tuple(entries))
+
+
+def load_glossary(path: Path, source: str | None = None) -> Glossary:
+    """Read and check the glossary data file at `path`."""
+    label = source or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GlossaryError(label, 1, "the glossary data file is missing.",
+                            "a file with `groups:` and `terms:`.", GROUPS_EXAMPLE) from None
+    return parse_glossary(text, label)

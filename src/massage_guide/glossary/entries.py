@@ -1,0 +1,134 @@
+"""The glossary page's entries, put where the page has the line `<!-- glossary: entries -->`.
+
+What goes there:
+
+- a list of letters (`nav.mdx-glossary__letters`) that jump to the A-to-Z part;
+- `div.mdx-glossary`: one `<h2>` per group, and under it one `<h3 id="ANCHOR">` per entry with its
+  definition, "Also called", pressure, where and what people use it for, and "Take care" when
+  the entry has a caution; then "All words from A to Z", one `<h3 id="letter-x">` per letter.
+
+The entries are built as elements rather than written as Markdown for the page to convert: the
+data is plain text already, and the page then builds in a third of the time. Headings still get
+their permalinks and their place in the table of contents, as headings written in Markdown do.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from typing import Any
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from .data import A_TO_Z_ANCHOR, LETTER_ANCHOR, Entry, Glossary
+
+# After the inline patterns (20): the text is plain and needs none. Before the tree is made
+# pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
+PRIORITY = 15
+
+# A glossary block in a page: `<!-- glossary: entries -->` is the only one there is (the MkDocs
+# plugin names any other as a mistake).
+MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
+LABELS = {
+    "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
+    "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
+}
+A_TO_Z_TITLE = "All words from A to Z"
+
+
+class EntriesTreeprocessor(Treeprocessor):
+    """Replace the marker's paragraph with the letters and the entries."""
+
+    def __init__(self, md: Markdown, extension: Any) -> None:
+        super().__init__(md)
+        self.extension = extension  # the GlossaryExtension: its glossary is read when first needed
+
+    def run(self, root: etree.Element) -> None:
+        glossary = self.extension.glossary
+        if glossary is None:
+            return
+        # The marker is an HTML comment, so Python-Markdown has set it aside: the tree holds a
+        # paragraph with a placeholder for it, and the stash holds the comment itself.
+        for parent in root.iter():
+            for index, child in enumerate(parent):
+                if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
+                    found = by_letter(glossary)
+                    parent[index : index + 1] = [letters(found), entries(glossary, found)]
+
+    def _is_marker(self, text: str) -> bool:
+        placeholder = HTML_PLACEHOLDER_RE.fullmatch(text.strip())
+        if placeholder is None:
+            return False
+        stash = self.md.htmlStash.rawHtmlBlocks
+        number = int(placeholder.group(1))
+        marker = MARKER.fullmatch(str(stash[number]).strip()) if number < len(stash) else None
+        return marker is not None and marker["name"] == "entries"
+
+
+def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
+    """The entries from A to Z, under the first letter of their term."""
+    letters: dict[str, list[Entry]] = {}
+    for entry in sorted(glossary.entries, key=lambda e: e.term.casefold()):
+        letters.setdefault(entry.term[0].upper(), []).append(entry)
+    return letters
+
+
+def letters(found: dict[str, list[Entry]]) -> etree.Element:
+    nav = etree.Element("nav", {"class": "mdx-glossary__letters", "aria-label": "Words from A to Z"})
+    items = etree.SubElement(nav, "ul")
+    for letter in found:
+        link = etree.SubElement(
+            etree.SubElement(items, "li"),
+            "a",
+            {"href": f"#{LETTER_ANCHOR}{letter.lower()}", "aria-label": f"Words starting with {letter}"},
+        )
+        link.text = letter
+    return nav
+
+
+def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
+    box = etree.Element("div", {"class": "mdx-glossary"})
+    for group in glossary.groups:
+        _heading(box, "h2", group.title, group.key)
+        for entry in glossary.in_group(group.key):
+            _entry(box, entry)
+    _heading(box, "h2", A_TO_Z_TITLE, A_TO_Z_ANCHOR)
+    for letter, under in found.items():
+        _heading(box, "h3", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
+        items = etree.SubElement(box, "ul")
+        for entry in under:
+            link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
+            link.text = entry.term
+    return box
+
+
+def _entry(box: etree.Element, entry: Entry) -> None:
+    _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
+    etree.SubElement(box, "p").text = entry.definition
+    facts = etree.SubElement(box, "ul")
+    if entry.aliases:
+        _labelled(etree.SubElement(facts, "li"), "Also called:", ", ".join(entry.aliases))
+    if entry.pressure:
+        _labelled(etree.SubElement(facts, "li"), "Pressure:", LABELS["pressure"][entry.pressure])
+        _labelled(etree.SubElement(facts, "li"), "Where:", LABELS["where"][entry.where])
+        _labelled(etree.SubElement(facts, "li"), "People use it for:", entry.used_for)
+    else:
+        _labelled(etree.SubElement(facts, "li"), "Where you meet it:", LABELS["where"][entry.where])
+        _labelled(etree.SubElement(facts, "li"), "Why it matters:", entry.used_for)
+    if entry.caution:
+        caution = etree.SubElement(box, "p", {"class": "mdx-glossary__caution"})
+        _labelled(caution, "Take care:", entry.caution)
+
+
+def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> None:
+    heading = etree.SubElement(box, tag, {"id": anchor, "class": kind} if kind else {"id": anchor})
+    heading.text = text
+
+
+def _labelled(parent: etree.Element, label: str, text: str) -> None:
+    strong = etree.SubElement(parent, "strong")
+    strong.text = label
+    strong.tail = f" {text}"

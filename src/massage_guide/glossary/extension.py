@@ -1,0 +1,222 @@
+"""Mark glossary words in a page, and add a "Words used on this page" box for print.
+
+Marking (first use per page): the first time a glossary word appears in the page's running
+text, it becomes
+
+    <span class="mdx-term" title="DEFINITION">
+      <a class="mdx-term__link" href="../glossary.md#cupping" aria-describedby="mdx-term-cupping">cupping</a>
+      <span class="mdx-term__tip" id="mdx-term-cupping" role="tooltip">DEFINITION</span>
+    </span>
+
+- the link leads to the word's entry on the glossary page (touch, mouse, keyboard);
+- the tip shows under the line while the link has keyboard focus (CSS only, no JavaScript),
+  and screen readers read it as the link's description;
+- the title gives mouse users the definition on hover; with JavaScript on, Material's
+  `content.tooltips` turns it into a styled tooltip.
+Later uses of the same word on the page stay plain text, so a page does not turn into a sea of
+links. A word used only where it cannot be marked still counts as used.
+
+Where words are not marked:
+- headings, links, table cells, admonition titles, `<summary>`, abbreviations, buttons, labels:
+  the word still appears in the print box;
+- code, and any element whose class starts with `mdx-quiz` (quiz answers), `mdx-glossary` (the
+  glossary page's own entries, the print box) or `mdx-term`: ignored altogether.
+
+The print box (`div.mdx-glossary-print`) lists every glossary word seen on the page with its
+definition, from A to Z. CSS shows it only on paper.
+
+The glossary page itself has the line `<!-- glossary: entries -->`, where `entries.py` puts
+every entry.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .data import Entry, Glossary, load_glossary
+from .entries import PRIORITY as ENTRIES_PRIORITY
+from .entries import EntriesTreeprocessor
+from .matching import TermMatcher
+
+# After attr_list (8), abbr (7) and toc (5): classes are set and the print box stays out of the
+# table of contents. Before MkDocs' own link processor (0), which turns `glossary.md#x` into a
+# site address and checks that the anchor exists.
+PRIORITY = 4
+
+MARK, SEEN, SKIP = "mark", "seen", "skip"
+SEEN_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "table", "summary", "abbr", "button", "label"}
+SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "select"}
+SKIP_CLASS_PREFIXES = ("mdx-quiz", "mdx-glossary", "mdx-term")
+SEEN_CLASSES = {"admonition-title", "headerlink"}
+PRINT_TITLE = "Words used on this page"
+
+
+@dataclass
+class _PageState:
+    marked: set[str] = field(default_factory=set)
+    seen: dict[str, Entry] = field(default_factory=dict)
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        glossary = self.extension.glossary
+        if glossary is None or not glossary.entries:
+            return
+        self.matcher = self.extension.matcher
+        self.state = _PageState()
+        self._walk(root, MARK)
+        self.extension.used = sorted(self.state.seen.values(), key=lambda entry: entry.term.casefold())
+        page = self.extension.getConfig("page")
+        if self.state.seen and self.extension.getConfig("print_box") and page != self.extension.getConfig("glossary_page"):
+            root.append(self._print_box(self.extension.used))
+
+    # -- walking the tree in document order -------------------------------------------------
+
+    @staticmethod
+    def _mode(element: etree.Element, inherited: str) -> str:
+        classes = (element.get("class") or "").split()
+        if element.tag in SKIP_TAGS or any(c.startswith(SKIP_CLASS_PREFIXES) for c in classes):
+            return SKIP
+        if element.tag in SEEN_TAGS or SEEN_CLASSES.intersection(classes):
+            return SEEN
+        return inherited
+
+    def _walk(self, element: etree.Element, mode: str) -> None:
+        children = list(element)
+        if element.text:
+            element.text = self._text(element.text, mode, element, None)
+        for child in children:
+            child_mode = self._mode(child, mode)
+            if child_mode != SKIP:
+                self._walk(child, child_mode)
+            if child.tail:
+                child.tail = self._text(child.tail, mode, element, child)
+
+    def _text(self, text: str, mode: str, parent: etree.Element, after: etree.Element | None) -> str:
+        """Note and mark the words in `text`; return what stays as plain text before any mark."""
+        if isinstance(text, AtomicString):
+            return text
+        pieces: list[etree.Element] = []
+        lead, cursor = None, 0
+        for match, entry in self.matcher.finditer(text):
+            self.state.seen.setdefault(entry.anchor, entry)
+            if mode != MARK or entry.anchor in self.state.marked:
+                continue
+            self.state.marked.add(entry.anchor)
+            before = text[cursor : match.start()]
+            if pieces:
+                pieces[-1].tail = before
+            else:
+                lead = before
+            pieces.append(self._term(match.group(), entry))
+            cursor = match.end()
+        if not pieces:
+            return text
+        pieces[-1].tail = text[cursor:]
+        index = 0 if after is None else list(parent).index(after) + 1
+        for offset, piece in enumerate(pieces):
+            parent.insert(index + offset, piece)
+        return lead or ""
+
+    # -- what gets added ----------------------------------------------------------------------
+
+    def _href(self, entry: Entry) -> str:
+        page = self.extension.getConfig("page")
+        target = self.extension.getConfig("glossary_page")
+        here = posixpath.dirname(page) or "."
+        return f"{posixpath.relpath(target, here)}#{entry.anchor}"
+
+    def _term(self, text: str, entry: Entry) -> etree.Element:
+        tip_id = f"mdx-term-{entry.anchor}"
+        wrap = etree.Element("span", {"class": "mdx-term", "title": entry.definition})
+        link = etree.SubElement(
+            wrap, "a", {"class": "mdx-term__link", "href": self._href(entry), "aria-describedby": tip_id}
+        )
+        link.text = AtomicString(text)
+        tip = etree.SubElement(
+            wrap,
+            "span",
+            {"class": "mdx-term__tip", "id": tip_id, "role": "tooltip", "data-search-exclude": "true"},
+        )
+        tip.text = AtomicString(entry.definition)
+        return wrap
+
+    @staticmethod
+    def _print_box(entries: list[Entry]) -> etree.Element:
+        box = etree.Element("div", {"class": "mdx-glossary-print", "data-search-exclude": "true"})
+        title = etree.SubElement(box, "h2", {"class": "mdx-glossary-print__title"})
+        title.text = PRINT_TITLE
+        words = etree.SubElement(box, "dl", {"class": "mdx-glossary-print__list"})
+        for entry in entries:
+            pair = etree.SubElement(words, "div", {"class": "mdx-glossary-print__item"})
+            term = etree.SubElement(pair, "dt")
+            term.text = AtomicString(entry.term)
+            definition = etree.SubElement(pair, "dd")
+            definition.text = AtomicString(entry.definition)
+        return box
+
+
+class GlossaryExtension(Extension):
+    """Python-Markdown extension: `GlossaryExtension(data="docs/glossary.yml", page="price.md")`.
+
+    Give it the glossary either as `glossary` (an already checked `Glossary`) or as `data` (the
+    path of the YAML file, read at the first conversion). `page` is the path of the page being
+    converted, relative to the docs folder, so that links reach `glossary_page` from it; the
+    guide's MkDocs plugin sets it for each page. Without it, links are made from the top folder.
+    After a conversion, `used` holds the glossary words the document used; `reset()` clears it.
+    """
+
+    def __init__(self, glossary: Glossary | None = None, **kwargs: Any) -> None:
+        # `glossary` is not a config option: Python-Markdown would turn an object into a bool.
+        self.config = {
+            "data": ["", "Path of the glossary YAML file, used when `glossary` is not given."],
+            "glossary_page": ["glossary.md", "The glossary page, relative to the docs folder."],
+            "page": ["", "The page being converted, relative to the docs folder."],
+            "print_box": [True, 'Add the "Words used on this page" box for print.'],
+        }
+        super().__init__(**kwargs)
+        self._glossary = glossary
+        self._matcher: TermMatcher | None = None
+        self.used: list[Entry] = []
+
+    @property
+    def glossary(self) -> Glossary | None:
+        if self._glossary is None and self.getConfig("data"):
+            self._glossary = load_glossary(Path(self.getConfig("data")))
+        return self._glossary
+
+    @property
+    def matcher(self) -> TermMatcher:
+        if self._matcher is None:
+            glossary = self.glossary
+            self._matcher = TermMatcher(glossary.entries if glossary else ())
+        return self._matcher
+
+    def set_page(self, page: str) -> None:
+        """Convert the next document as the page at `page` (relative to the docs folder)."""
+        self.setConfig("page", page)
+
+    def reset(self) -> None:
+        self.used = []
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        md.treeprocessors.register(EntriesTreeprocessor(md, self), "glossary_entries", ENTRIES_PRIORITY)
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", PRIORITY)
+
+
+def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Python-Markdown's name)
+    return GlossaryExtension(**kwargs)
+

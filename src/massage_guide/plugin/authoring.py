@@ -1,0 +1,102 @@
+"""What the plugin's parts share: rendering their partials, telling an author what to fix, and
+the difference pages in reading order."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+DIFFERENCES = "differences/"
+
+from ..mistakes import mistake
+
+# Partials are Markdown (some with an HTML wrapper that md_in_html reads), so they are not
+# HTML-escaped: the page's Markdown extensions process what they produce.
+PARTIALS = Path(__file__).parent / "partials"
+_env = Environment(
+    loader=FileSystemLoader(PARTIALS),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def long_date(value: object) -> str:
+    """A date as readers write it, "November 26, 2026"; anything else (text) as it is.
+
+    The one date format of the site (the `long_date` filter)."""
+    return f"{value:%B} {value.day}, {value.year}" if isinstance(value, datetime.date) else str(value or "")
+
+
+def shown_address(address: str) -> str:
+    """An address as people type it, without https:// and the final slash: "practice.example/book"."""
+    return address.split("://", 1)[-1].rstrip("/")
+
+
+# Filters for the partials here; the plugin gives the theme's templates the same ones (on_env).
+FILTERS = {"long_date": long_date, "shown_address": shown_address}
+_env.filters.update(FILTERS)
+
+
+def render(name: str, **context: object) -> str:
+    """Render the partial `partials/<name>` with the given context."""
+    return _env.get_template(name).render(**context)
+
+
+def body_offset(page: Page, markdown: str) -> int:
+    """Lines that the front matter takes above the Markdown body, for line numbers in errors."""
+    source = page.file.content_string
+    return max(len(source.splitlines()) - len(markdown.splitlines()), 0)
+
+
+def author_error(page: Page, line: int, problem: str, expected: str, example: str) -> PluginError:
+    """An error a practice owner can act on: which file, which line, what is wrong, what to write."""
+    return PluginError(mistake(f"docs/{page.file.src_uri}, line {line}: ", problem, expected, example))
+
+
+def nav_pages(page: Page) -> Iterator[Page]:
+    """Every page of the nav in reading order, found from `page` (MkDocs links them before any
+    page is rendered). A page outside the nav finds only itself."""
+    first = page
+    while first.previous_page is not None:
+        first = first.previous_page
+    current: Page | None = first
+    while current is not None:
+        yield current
+        current = current.next_page
+
+
+@functools.lru_cache(maxsize=32)
+def _front_matter(source: str) -> dict[str, Any]:
+    # Three blocks read the same six pages' front matter; YAML is read once per text.
+    return get_data(source)[1]
+
+
+def difference_pages(page: Page) -> list[tuple[Page, dict[str, Any]]]:
+    """The pages under docs/differences/, in reading order, each with its front matter."""
+    found = [
+        (other, _front_matter(other.file.content_string))
+        for other in nav_pages(page)
+        if other.file.src_uri.startswith(DIFFERENCES)
+    ]
+    if not found:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: no pages under docs/{DIFFERENCES} found from this page. "
+            "This block lists them in reading order, so it works on pages in the nav only."
+        )
+    return found
+
+
+def relative_link(page: Page, target: str) -> str:
+    """A link from `page` to the docs file `target` (`differences/price.md`), as Markdown takes it."""
+    return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")

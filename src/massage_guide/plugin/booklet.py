@@ -1,0 +1,151 @@
+"""The booklet: the whole guide as one page to print (a page with `booklet: true`).
+
+Each page of the navigation is converted from its Markdown once more, with the same extensions
+and settings as on its own page, plus `BookletSectionExtension`, whose tree processor fits the
+page into the booklet before it is written out as HTML:
+
+- every id gets the page's prefix (`booklet-differences-price--`), so ids stay unique, and so do
+  the references to them (`for`, `aria-*`, `headers`, the quiz's input names);
+- headings move one level down, under the booklet's own title;
+- links to pages of the booklet point to their section, other links and pictures are made
+  relative to the booklet page, and every link keeps, for paper, the full address it has on the
+  website (`data-mdx-href`, as `massage_guide.print_links` gives it on the page itself).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..print_links import full_address, is_heading_mark, is_relative, note_address
+from .authoring import render
+
+_HEADING = re.compile(r"^h([1-6])$")
+# Attributes that hold one id, or a space-separated list of ids.
+_ID_ATTRS = ("id", "for")
+_ID_LIST_ATTRS = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
+# After the quiz and the glossary (4), which add ids and links; this extension's own links are
+# final, so MkDocs' link rewriting (0) is not needed.
+PRIORITY = 1
+
+
+def _relative(path: str, from_url: str) -> str:
+    """A site path (`differences/price/`, `` for home) as a link from the page at `from_url`."""
+    url = get_relative_url(path, from_url)
+    return url + "/" if url in (".", "..") or (path.endswith("/") and not url.endswith("/")) else url
+
+
+def section_id(page: Page) -> str:
+    """The id of a page's section in the booklet: `booklet-differences-price`, `booklet-home`."""
+    path = page.url.strip("/").removesuffix(".html").removesuffix("index").strip("/")
+    return "booklet-" + (re.sub(r"[^\w-]+", "-", path) or "home")
+
+
+class BookletSectionTreeprocessor(Treeprocessor):
+    """Fit one page's tree into the booklet (see the module's docstring)."""
+
+    def __init__(self, md: Markdown, extension: BookletSectionExtension) -> None:
+        super().__init__(md)
+        self.x = extension
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            self._ids(element)
+            heading = _HEADING.match(element.tag)
+            if heading:
+                element.tag = f"h{min(int(heading[1]) + 1, 6)}"
+            if element.tag == "a" and element.get("href"):
+                self._link(element)
+            elif element.tag == "img" and element.get("src"):
+                element.set("src", self._outside_link(element.get("src")))
+
+    def _ids(self, element: etree.Element) -> None:
+        prefix = self.x.prefix
+        for name in _ID_ATTRS:
+            if element.get(name):
+                element.set(name, prefix + element.get(name))
+        if element.tag == "input" and element.get("name"):
+            element.set("name", prefix + element.get("name"))
+        for name in _ID_LIST_ATTRS:
+            if element.get(name):
+                element.set(name, " ".join(prefix + token for token in element.get(name).split()))
+
+    def _link(self, link: etree.Element) -> None:
+        href = link.get("href")
+        if href.startswith("#"):
+            link.set("href", "#" + self.x.prefix + href[1:] if len(href) > 1 else href)
+            return
+        target = self._target(href)
+        if not is_heading_mark(link):
+            site, page = self.x.site_url, self.x.page_url
+            note_address(link, full_address(target[0] + target[1], site) if target else full_address(href, page))
+        if target is None:
+            return
+        url, fragment = target
+        section = self.x.sections.get(url)
+        if section:
+            link.set("href", f"#{section}--{fragment[1:]}" if len(fragment) > 1 else f"#{section}")
+        else:
+            link.set("href", _relative(url, self.x.booklet.url) + fragment)
+
+    def _target(self, href: str) -> tuple[str, str] | None:
+        """(site path, "#fragment" or "") of a relative link to a file of the site, else None."""
+        if not is_relative(href):
+            return None
+        parts = urlsplit(href)
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(self.x.page.file.src_uri), parts.path))
+        found = self.x.files.get_file_from_path(path)
+        if found is None:
+            return None
+        return found.url, f"#{parts.fragment}" if parts.fragment else ""
+
+    def _outside_link(self, src: str) -> str:
+        target = self._target(src)
+        return _relative(target[0], self.x.booklet.url) + target[1] if target else src
+
+
+class BookletSectionExtension(Extension):
+    """Fit `page` into the booklet page `booklet`; `sections` maps page addresses to section ids."""
+
+    def __init__(self, page: Page, booklet: Page, sections: dict[str, str], files: Files, site_url: str) -> None:
+        super().__init__()
+        self.page, self.booklet, self.sections, self.files = page, booklet, sections, files
+        self.prefix = sections[page.url] + "--"
+        self.site_url = site_url
+        self.page_url = urljoin(site_url, page.url) if site_url else ""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        md.treeprocessors.register(BookletSectionTreeprocessor(md, self), "guide_booklet_section", PRIORITY)
+
+
+def booklet(
+    booklet_page: Page, pages: list[Page], files: Files, site_url: str,
+    convert: Callable[[Page, Extension], str],
+) -> str:
+    """The booklet's list of parts, then one section per page, in the order given.
+
+    `convert(page, extension)` converts `page`'s Markdown as on its own page, with `extension`."""
+    sections = {page.url: section_id(page) for page in pages}
+    parts = []
+    for page in pages:
+        fit = BookletSectionExtension(page, booklet_page, sections, files, site_url)
+        parts.append(
+            {
+                "id": sections[page.url],
+                "title": page.title,
+                "html": convert(page, fit),
+                "href": _relative(page.url, booklet_page.url),
+                "address": page.canonical_url or "",
+            }
+        )
+    return render("booklet.html", sections=parts)

@@ -1,0 +1,39 @@
+"""Blocks for the printed pages (see `blocks.py`).
+
+- `qr-code`: a QR code that opens the guide's home page (`site_url`), made at build time as
+  inline SVG, with the address printed beside it.
+- `practice`: the practice's name and contact details from `extra.practice` in mkdocs.yml, only
+  the ones that are set; nothing at all when none is set. `practice.py` checks the values and
+  completes the block (every key present, "" when not set) before any page is built.
+
+Both mark the page (`page.meta["mdx_print_kit"]`) so that it carries docs/stylesheets/handout.css.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from .authoring import render, shown_address
+from .practice import render_practice
+from .qr import site_qr, site_url
+
+
+def uses_print_kit(page: Page) -> None:
+    """Write handout.css into this page (overrides/partials/print-styles.html)."""
+    page.meta["mdx_print_kit"] = True
+
+
+def practice_block(page: Page, config: MkDocsConfig) -> str:
+    uses_print_kit(page)
+    return render_practice("practice-block.md", page, config)
+
+
+def qr_code(page: Page, config: MkDocsConfig) -> str:
+    uses_print_kit(page)
+    address = site_url(config, f"docs/{page.file.src_uri}")
+    # The SVG's <title> names the picture for screen readers; `omitsize` lets CSS size it.
+    svg = site_qr(address).svg_inline(
+        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=f"QR code for {shown_address(address)}"
+    )
+    return render("qr-code.md", svg=svg, site_url=address, shown=shown_address(address))

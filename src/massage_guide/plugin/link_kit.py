@@ -1,0 +1,81 @@
+"""The link kit for practices (`docs/link-to-this-guide.md`), made from `site_url` and the nav.
+
+- `qr_files` makes the QR code for `site_url` as two downloadable files, SVG and PNG.
+- `BLOCKS` fill the page's `<!-- guide: link-kit-... -->` lines (see `blocks.py`):
+  `link-kit-link` (a text link), `link-kit-button` (a styled link, shown and as code),
+  `link-kit-deep-links` (one link per difference page, in nav order) and `link-kit-qr`.
+Every address comes from `site_url`, so a practice that hosts its own copy gets its own links.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .authoring import difference_pages, relative_link, render, shown_address
+from .qr import site_qr, site_url
+
+QR_FILES = {
+    "svg": "assets/link-kit/massage-guide-qr-code.svg",
+    "png": "assets/link-kit/massage-guide-qr-code.png",
+}
+
+
+def _qr_title(address: str) -> str:
+    """What the QR code is, for screen readers: the downloadable files' title and the page's alt."""
+    return f"QR code that opens {shown_address(address)}"
+
+
+def qr_files(files: Files, config: MkDocsConfig) -> None:
+    """Add the QR code for `site_url` to the site, as SVG and PNG files to download."""
+    # Every build needs `site_url` for these files, so it is checked once, here.
+    address = site_url(config, "mkdocs.yml")
+    code = site_qr(address)
+    title = _qr_title(address)
+    svg, png = io.BytesIO(), io.BytesIO()
+    code.save(svg, kind="svg", scale=10, border=4, title=title, dark="#000", light="#fff")
+    # 16 pixels per module: about 600 px wide, sharp on print at 5 cm and more.
+    code.save(png, kind="png", scale=16, border=4, dark="#000", light="#fff")
+    files.append(File.generated(config, QR_FILES["svg"], content=svg.getvalue()))
+    files.append(File.generated(config, QR_FILES["png"], content=png.getvalue()))
+
+
+def _link(page: Page, config: MkDocsConfig) -> str:
+    snippet = render("link-kit-link.html", url=config.site_url, text=config.site_name).strip()
+    return render("link-kit-code.md", snippet=snippet)
+
+
+def _button(page: Page, config: MkDocsConfig) -> str:
+    snippet = render("link-kit-button.html", url=config.site_url, text=config.site_name).strip()
+    return render("link-kit-button.md", snippet=snippet)
+
+
+def _deep_links(page: Page, config: MkDocsConfig) -> str:
+    links = [
+        {"url": other.canonical_url, "title": meta.get("title") or other.title}
+        for other, meta in difference_pages(page)
+    ]
+    snippet = render("link-kit-deep-links.html", links=links).strip()
+    return render("link-kit-code.md", snippet=snippet)
+
+
+def _qr(page: Page, config: MkDocsConfig) -> str:
+    return render(
+        "link-kit-qr.md",
+        title=_qr_title(config.site_url),
+        shown=shown_address(config.site_url),
+        svg=relative_link(page, QR_FILES["svg"]),
+        png=relative_link(page, QR_FILES["png"]),
+    )
+
+
+BLOCKS: dict[str, Callable[[Page, MkDocsConfig], str]] = {
+    "link-kit-link": _link,
+    "link-kit-button": _button,
+    "link-kit-deep-links": _deep_links,
+    "link-kit-qr": _qr,
+}

@@ -1,0 +1,268 @@
+"""The guide's MkDocs plugin: one place where the build's steps meet, in the order MkDocs runs them.
+
+What the reader sees is made by the Markdown extensions (named under `markdown_extensions:` in
+mkdocs.yml) and by the theme's template blocks (overrides/). The plugin gives them what only
+MkDocs knows, and checks what authors write:
+
+1. on_config: check the practice's details, join the stylesheets, find Material's files, read
+   the glossary, and take charge of the guide's Markdown extensions (one object each, given
+   the page they convert before each page).
+2. on_pre_build: forget what the last build saw (titles and descriptions).
+3. on_files: add the joined stylesheet and the QR code files; check the glossary page is there.
+4. on_env: give the templates the date and address filters, Material's file names, the icon.
+5. on_page_markdown: check the page's front matter and blocks; tell each extension which page
+   comes next (its path, address, summary, the blocks made for it).
+6. on_page_context: the booklet page gets every other page, converted again to fit inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import urljoin
+
+import markdown
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markdown import Extension
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+from ..blocks import BlockError, BlocksExtension
+from ..glossary import GlossaryError, GlossaryExtension, load_glossary
+from ..glossary.entries import MARKER as GLOSSARY_MARKER
+from ..permalinks import PermalinkExtension
+from ..print_links import PrintLinksExtension
+from ..quiz import QuizError, QuizExtension
+from ..summary import SummaryExtension
+from .authoring import FILTERS, PARTIALS, author_error, body_offset
+from .blocks import page_blocks
+from .booklet import booklet
+from .config import GuideConfig
+from .handout import uses_print_kit
+from .link_kit import qr_files
+from .page_meta import PageMeta
+from .practice import check_practice
+from .stylesheets import Bundle, bundle, inline_css
+from .theme_assets import ThemeAssets
+
+# The guide's Markdown extensions, as mkdocs.yml names them. Each is an object of the plugin's,
+# so that it can be told which page it converts.
+EXTENSIONS: dict[str, type[Extension]] = {
+    "massage_guide.summary": SummaryExtension,
+    "massage_guide.blocks": BlocksExtension,
+    "massage_guide.permalinks": PermalinkExtension,
+    "massage_guide.print_links": PrintLinksExtension,
+    "massage_guide.quiz": QuizExtension,
+    "massage_guide.glossary": GlossaryExtension,
+}
+# The glossary's block pattern, on a line of its own as authors write it.
+GLOSSARY_LINE = re.compile(rf"^{GLOSSARY_MARKER.pattern}[ \t]*$", re.MULTILINE)
+H1 = re.compile(r"^# \S.*$", re.MULTILINE)
+SUMMARY_EXAMPLE = """
+---
+title: Before the session
+description: What happens before a massage starts.
+summary: >-
+  A relaxation massage starts soon after a short form.
+  A medical massage starts with a talk about your goals.
+---
+
+# Before the session: forms and a first talk
+"""
+
+
+class GuidePlugin(BasePlugin[GuideConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.site: MkDocsConfig | None = None  # the MkDocs configuration of this build
+        self.extensions: dict[str, Extension] = {}
+        self.stylesheet: Bundle | None = None
+        self.assets: ThemeAssets | None = None
+        self.page_meta: PageMeta | None = None
+        self.page: Page | None = None  # the page being converted, for the file name in errors
+        self.files: Files | None = None
+
+    # 1. Configuration ---------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site = config
+        check_practice(config)
+        self.stylesheet = bundle(config)
+        self.assets = ThemeAssets.of(config)
+        self._take_extensions(config)
+        return config
+
+    def _take_extensions(self, config: MkDocsConfig) -> None:
+        """Put an object of each guide extension in the place mkdocs.yml names it, with its options."""
+        names = [name if isinstance(name, str) else None for name in config.markdown_extensions]
+        self.extensions = {}
+        for name, kind in EXTENSIONS.items():
+            if name not in names:
+                raise PluginError(
+                    f"mkdocs.yml: `markdown_extensions` does not list `{name}`, which the guide "
+                    "needs.\n  Expected: every extension of the guide under `markdown_extensions:`.\n"
+                    f"  For example:\n    markdown_extensions:\n      - {name}"
+                )
+            options = dict(config.mdx_configs.pop(name, None) or {})
+            if kind is GlossaryExtension:
+                options["glossary"] = self._glossary(config, options)
+            self.extensions[name] = extension = kind(**options)
+            config.markdown_extensions[names.index(name)] = extension
+        self._extension(QuizExtension).setConfig("on_error", self._quiz_error)
+        self._extension(BlocksExtension).setConfig("on_error", self._block_error)
+
+    @staticmethod
+    def _glossary(config: MkDocsConfig, options: dict[str, Any]):
+        data = options.pop("data", "docs/glossary.yml")
+        path = Path(config.config_file_path or ".").parent / data
+        try:
+            return load_glossary(path, source=data)
+        except GlossaryError as error:
+            raise PluginError(str(error)) from None
+
+    def _extension(self, kind: type[Extension]) -> Any:
+        return next(extension for extension in self.extensions.values() if isinstance(extension, kind))
+
+    # 2.-4. Before the pages ----------------------------------------------------------------------
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.page_meta = PageMeta(self.config.max_description)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
+        if self.stylesheet:
+            self.stylesheet.add_to(files, config)
+        qr_files(files, config)
+        glossary = self._extension(GlossaryExtension)
+        page, data = glossary.getConfig("glossary_page"), "docs/glossary.yml"
+        if files.get_file_from_path(page) is None:
+            raise PluginError(
+                f"docs/{page} is missing: the words in {data} link to it.\n"
+                f"  Expected: a page docs/{page} with a title and the line `<!-- glossary: entries -->`."
+            )
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # One date format and one way to show an address, in the partials and the templates.
+        env.filters.update(FILTERS)
+        # The plugin's partials that theme templates share, as `guide/NAME` (e.g. the practice's
+        # details in the footer).
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"guide": FileSystemLoader(PARTIALS)})])
+        env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
+        env.globals["guide_assets"] = self.assets
+        env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
+        return env
+
+    # 5. Each page --------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.page_meta is not None
+        self.page_meta.check(page)
+        self._check_summary(page, markdown)
+        self._check_glossary_lines(page, markdown)
+        self._check_scripts(page)
+        self._prepare(page)
+        return markdown
+
+    def _prepare(self, page: Page) -> None:
+        """Tell the extensions which page they convert next."""
+        assert self.site is not None
+        self.page = page
+        self._extension(SummaryExtension).setConfig("summary", page.meta["summary"].strip())
+        self._extension(BlocksExtension).setConfig("blocks", page_blocks(page, self.site))
+        self._extension(GlossaryExtension).set_page(page.file.src_uri)
+        site_url = self.site.site_url or ""
+        self._extension(PrintLinksExtension).setConfig("page_url", urljoin(site_url, page.url) if site_url else "")
+
+    def _check_summary(self, page: Page, markdown: str) -> None:
+        summary = page.meta.get("summary")
+        if not isinstance(summary, str) or not summary.strip():
+            raise author_error(
+                page, 1, "the page has no summary box text.",
+                "a `summary:` of 2 or 3 short sentences in the front matter at the top of the file.",
+                SUMMARY_EXAMPLE,
+            )
+        if H1.search(markdown) is None:
+            raise author_error(
+                page, body_offset(page, markdown) + 1, "the page has no title line.",
+                "one line starting with `# ` after the front matter; the summary box goes under it.",
+                SUMMARY_EXAMPLE,
+            )
+
+    def _check_glossary_lines(self, page: Page, markdown: str) -> None:
+        """`<!-- glossary: entries -->` is on the glossary page, once, and nowhere else."""
+        glossary_page = self._extension(GlossaryExtension).getConfig("glossary_page")
+        found = list(GLOSSARY_LINE.finditer(markdown))
+        for match in found:
+            if match["name"] != "entries" or page.file.src_uri != glossary_page:
+                line = body_offset(page, markdown) + markdown.count("\n", 0, match.start()) + 1
+                raise author_error(
+                    page, line,
+                    f"`<!-- glossary: {match['name']} -->` is not a glossary block this page can have.",
+                    f"`<!-- glossary: entries -->`, once, on docs/{glossary_page} only.",
+                    "<!-- glossary: entries -->",
+                )
+        if page.file.src_uri == glossary_page and len(found) != 1:
+            raise author_error(
+                page, body_offset(page, markdown) + 1,
+                f"the glossary page needs the line `<!-- glossary: entries -->` exactly once (found {len(found)}).",
+                "one line `<!-- glossary: entries -->` where the entries should go.",
+                "# Glossary: massage words in plain language\n\n<!-- glossary: entries -->",
+            )
+
+    @staticmethod
+    def _check_scripts(page: Page) -> None:
+        """`scripts: false` pages ship no JavaScript: their template writes none (overrides/)."""
+        wanted = page.meta.get("scripts", True)
+        if wanted is not True and wanted is not False:
+            raise author_error(
+                page, 1,
+                f"`scripts: {wanted}` in the front matter is neither true nor false.",
+                "`scripts: false` to ship the page without JavaScript, or no `scripts:` line at all.",
+                "---\ntitle: Quiz\nscripts: false\n---",
+            )
+
+    def _quiz_error(self, error: QuizError) -> NoReturn:
+        self._author_error(error.line, error.problem, error.expected, error.example)
+
+    def _block_error(self, error: BlockError) -> NoReturn:
+        self._author_error(error.line, error.problem, error.expected, error.example)
+
+    def _author_error(self, line: int | None, problem: str, expected: str, example: str) -> NoReturn:
+        """An extension's mistake, with the file and its line in the file (after the front matter)."""
+        page = self.page
+        assert page is not None
+        number = body_offset(page, page.markdown or "") + line if line else 1
+        raise author_error(page, number, problem, expected, example)
+
+    # 6. Pages into templates ---------------------------------------------------------------------
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        # Every page's Markdown is read by now: MkDocs converts all pages before any template.
+        if page.meta.get("booklet"):
+            pages = [other for other in nav.pages if not other.meta.get("booklet")]
+            page.content = (page.content or "") + booklet(page, pages, self.files, config.site_url or "", self._convert)
+            uses_print_kit(page)
+            # The booklet's own list of parts does the job of the sidebar's table of contents,
+            # which Material ties to a menu entry the booklet does not have.
+            page.toc = TableOfContents([])
+        return context
+
+    def _convert(self, page: Page, extension: Extension) -> str:
+        """`page`'s Markdown as HTML, converted as on its own page, with `extension` added."""
+        assert self.site is not None
+        self._prepare(page)
+        # The booklet section gives each link its address on the website itself.
+        self._extension(PrintLinksExtension).setConfig("page_url", "")
+        md = markdown.Markdown(
+            extensions=[*self.site.markdown_extensions, extension], extension_configs=self.site.mdx_configs
+        )
+        return md.convert(page.markdown or "")

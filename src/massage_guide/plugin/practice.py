@@ -1,0 +1,156 @@
+"""The practice's details, written once under `extra.practice` in mkdocs.yml.
+
+`check_practice` (when the plugin reads the configuration) checks every value and stores a clean copy back in `config.extra["practice"]`: every
+key present, each a stripped string ("" when not set). With no value set at all, the practice is
+`None` and the site shows nothing of it. The details are drawn by one partial,
+`partials/practice.html`, wherever they appear: the footer of every page
+(`overrides/partials/copyright.html`), the "Book or ask a question" box filled in by
+`book_or_ask` for `<!-- guide: book-or-ask -->`, and the handout.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .authoring import render
+
+# Shown in this order; the README and the commented block in mkdocs.yml list the same keys.
+KEYS = ("name", "address", "phone", "email", "booking_url", "homepage_url", "logo")
+
+EXAMPLES = {
+    "name": "name: Riverside Massage Clinic",
+    "address": "address: |-\n  12 River Road\n  Springfield, OR 97477",
+    "phone": 'phone: "+1 541 555 0100"',
+    "email": "email: hello@riverside-massage.example",
+    "booking_url": "booking_url: https://riverside-massage.example/book",
+    "homepage_url": "homepage_url: https://riverside-massage.example/",
+    "logo": "logo: assets/practice-logo.png",
+}
+
+# The HTML standard's test for an email address, plus a dot in the domain (a real one has it).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = re.compile(rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$")
+PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+def _line_of(config: MkDocsConfig, key: str | None) -> str:
+    """', line N' for `extra.practice.<key>` in the config file, or '' when it cannot be found."""
+    try:
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, TypeError):
+        return ""
+    block_indent: int | None = None
+    for number, line in enumerate(lines, 1):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is None:
+            if re.match(r"^\s+practice:\s*$", line):
+                if key is None:
+                    return f", line {number}"
+                block_indent = indent
+        elif line.strip() and not line.lstrip().startswith("#") and indent <= block_indent:
+            return ""  # the block ended without the key
+        elif key and indent > block_indent and re.match(rf"^\s+{re.escape(key)}\s*:", line):
+            return f", line {number}"
+    return ""
+
+
+def config_error(config: MkDocsConfig, key: str | None, problem: str, expected: str) -> PluginError:
+    """An error a practice owner can act on: where in mkdocs.yml, what is wrong, what to write."""
+    example = EXAMPLES.get(key or "", "\n".join(EXAMPLES[k] for k in ("name", "phone")))
+    block = "extra:\n  practice:\n" + "\n".join(f"    {row}" for row in example.splitlines())
+    where = f"`extra.practice.{key}`" if key else "`extra.practice`"
+    return PluginError(
+        f"mkdocs.yml{_line_of(config, key)}: {where} {problem}\n"
+        f"  Expected: {expected}\n"
+        "  For example:\n" + "\n".join(f"    {row}" for row in block.splitlines())
+    )
+
+
+def _check(config: MkDocsConfig, key: str, value: str) -> None:
+    if key in ("booking_url", "homepage_url"):
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", value):
+            raise config_error(
+                config, key, f"is `{value}`, which is not a web address.",
+                "a full address that starts with https:// (or http://).",
+            )
+    elif key == "email" and not EMAIL.match(value):
+        raise config_error(
+            config, key, f"is `{value}`, which is not an email address.",
+            "one address like name@practice.example, with no spaces and no `mailto:`.",
+        )
+    elif key == "phone" and not (PHONE.match(value) and sum(c.isdigit() for c in value) >= 5):
+        raise config_error(
+            config, key, f"is `{value}`, which is not a phone number.",
+            "digits, with spaces, dashes, brackets or a leading + if you like, in quotes.",
+        )
+    elif key == "logo":
+        if "://" in value or value.startswith("//"):
+            raise config_error(
+                config, key, f"is `{value}`, an address on another website.",
+                "a picture file inside docs/ (the guide loads nothing from other websites).",
+            )
+        if not value.lower().endswith(LOGO_TYPES):
+            raise config_error(
+                config, key, f"is `{value}`, which is not a picture file.",
+                "a path inside docs/ to a file ending in " + ", ".join(LOGO_TYPES) + ".",
+            )
+        if not (Path(config.docs_dir) / value.lstrip("/")).is_file():
+            raise config_error(
+                config, key, f"is `{value}`, but there is no such file in docs/.",
+                f"a path inside docs/: put the picture at docs/{value.lstrip('/')}, or fix the path.",
+            )
+
+
+def check_practice(config: MkDocsConfig) -> None:
+    """Check `extra.practice` and store its clean copy back (see the module's docstring)."""
+    raw = config.extra.get("practice")
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        raise config_error(
+            config, None, "must be a block of keys, one per line, not a single value.",
+            "`practice:` on its own line, then the keys you want, indented.",
+        )
+    for key in raw:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" Did you mean `{close[0]}`?" if close else ""
+            raise config_error(
+                config, str(key), f"is not a key the guide knows.{hint}",
+                "only these keys: " + ", ".join(KEYS) + ".",
+            )
+    practice: dict[str, str] = {}
+    for key in KEYS:
+        value = raw.get(key)
+        if isinstance(value, (dict, list, bool)):
+            raise config_error(config, key, "must be a single piece of text.", "one value after the colon.")
+        practice[key] = "" if value is None else str(value).strip()
+        if practice[key]:
+            _check(config, key, practice[key])
+    # Nothing set at all: the site stays practice-neutral, with no empty boxes.
+    config.extra["practice"] = practice if any(practice.values()) else None
+
+
+def render_practice(partial: str, page: Page, config: MkDocsConfig) -> str:
+    """The partial that shows the practice's details on `page`, or "" when none is set."""
+    practice = config.extra.get("practice")
+    if not practice:
+        return ""
+    logo = practice["logo"]
+    logo_src = get_relative_url(logo.lstrip("/"), page.url) if logo else ""
+    return render(partial, practice=practice, logo_src=logo_src)
+
+
+def book_or_ask(page: Page, config: MkDocsConfig) -> str:
+    """`<!-- guide: book-or-ask -->`: a box with the practice's details, or nothing when unset."""
+    return render_practice("book-or-ask.md", page, config)

@@ -1,0 +1,86 @@
+"""Ship the guide's own stylesheets as one small file (issue 7: fast on a phone).
+
+Every feature keeps its own commented file under `docs/stylesheets/`, listed under `extra_css`
+in mkdocs.yml. Readers get them joined, in that order, without comments or extra spaces, as
+`stylesheets/site.<hash>.min.css`: one request instead of one per file, and a few KB less on
+every page (see PERFORMANCE.md). The hash changes with the content, so a browser never keeps
+an old copy. Stylesheets from elsewhere (not in `docs/stylesheets/`) are linked as before.
+
+A stylesheet that only a few pages need (handout.css) is written into those pages instead, by
+the template function `mdx_inline_css("handout.css")`: one more file to fetch would hold back
+their first paint on a slow connection, and joining it in would weigh on every other page.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .cssjoin import join, minify
+
+FOLDER = "stylesheets"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The joined stylesheet: where it goes in the site, and what it holds."""
+
+    path: str
+    content: str
+
+    def add_to(self, files: Files, config: MkDocsConfig) -> None:
+        files.append(File.generated(config, self.path, content=self.content))
+
+
+def bundle(config: MkDocsConfig) -> Bundle | None:
+    """Join the `extra_css` files under docs/stylesheets/ and list the joined file in their place."""
+    docs = Path(config.docs_dir)
+    ours = [str(path) for path in config.extra_css if posixpath.dirname(str(path)) == FOLDER]
+    if not ours:
+        return None
+    sources = []
+    for name in ours:
+        source = docs / name
+        if not source.is_file():
+            raise PluginError(f"mkdocs.yml: `extra_css` lists {name}, but docs/{name} does not exist.")
+        css = source.read_text(encoding="utf-8")
+        at_rule = re.search(r"@(import|charset)\b", css)
+        if at_rule:
+            line = css.count("\n", 0, at_rule.start()) + 1
+            raise PluginError(
+                f"docs/{name}, line {line}: `@import` and `@charset` do not work here: the files under "
+                f"docs/{FOLDER}/ are joined into one (massage_guide/plugin/stylesheets.py).\n"
+                "  Expected: the rules themselves, or another file listed under `extra_css`."
+            )
+        sources.append((name, css))
+    content = join(sources)
+    digest = hashlib.sha256(content.encode()).hexdigest()[:8]
+    joined = Bundle(path=f"{FOLDER}/site.{digest}.min.css", content=content)
+    first = config.extra_css.index(ours[0])
+    rest = [path for path in config.extra_css if path not in ours]
+    config.extra_css[:] = [*rest[:first], joined.path, *rest[first:]]
+    return joined
+
+
+def inline_css(docs_dir: str) -> Callable[[str], str]:
+    """The template function `mdx_inline_css("handout.css")`: a stylesheet's rules, to write into
+    a page's `<style>`."""
+
+    @functools.cache
+    def inline(name: str) -> str:
+        source = Path(docs_dir) / FOLDER / name
+        if not source.is_file():
+            raise PluginError(f"A template asks for docs/{FOLDER}/{name}, which does not exist.")
+        # Inside <style>, only "</style" could end the element early; CSS never needs it.
+        return minify(source.read_text(encoding="utf-8")).replace("</", "<\\/")
+
+    return inline

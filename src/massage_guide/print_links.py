@@ -1,0 +1,86 @@
+"""Give each link the full address it leads to, for the print stylesheet to show on paper.
+
+On paper a link cannot be followed, so print.css writes its address after the link text from
+`data-mdx-href` (CSS `attr(href)` would show `../price/`, useless on a printed sheet):
+
+    <a href="../price/" data-mdx-href="https://massage-guide.example/differences/price/">price</a>
+
+Links to a place on the same page, heading marks, and links whose text already is the address
+are left alone; `mailto:` and `tel:` links get the address or number alone.
+
+`page_url` is the full address of the page being converted (empty: the extension does nothing,
+since relative links cannot be made full). The guide's MkDocs plugin sets it for each page.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from urllib.parse import urljoin, urlsplit
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+ATTRIBUTE = "data-mdx-href"
+# After MkDocs turns links to .md files into the pages' addresses (0).
+PRIORITY = -5
+
+
+def is_relative(url: str) -> bool:
+    """A link to a file of this site, written relative to the page (`../price/`, `img.png`)."""
+    parts = urlsplit(url)
+    return not (parts.scheme or parts.netloc or url.startswith(("/", "#")))
+
+
+def plain(address: str) -> str:
+    """An address as people write it on paper: no scheme, no final slash, no spaces."""
+    return "".join(address.split(":", 1)[-1].lstrip("/").rstrip("/").lower().split())
+
+
+def full_address(href: str, page_url: str) -> str:
+    """The address a link leads to, as printed on paper; "" when there is none to print."""
+    if href.startswith(("mailto:", "tel:")):
+        return href.split(":", 1)[1]
+    if is_relative(href):
+        return urljoin(page_url, href) if page_url else ""
+    return href if urlsplit(href).scheme in ("http", "https") else ""
+
+
+def is_heading_mark(link: etree.Element) -> bool:
+    return "headerlink" in (link.get("class") or "").split()
+
+
+def note_address(link: etree.Element, address: str) -> None:
+    """Give `link` the address to print after it, unless its text already says it."""
+    shown = HTML_PLACEHOLDER_RE.sub("", "".join(link.itertext()))
+    if address and plain(shown) != plain(address):
+        link.set(ATTRIBUTE, address)
+
+
+class PrintLinksTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: PrintLinksExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        page_url = self.extension.getConfig("page_url")
+        if not page_url:
+            return
+        for link in root.iter("a"):
+            href = link.get("href") or ""
+            if href and not href.startswith("#") and not is_heading_mark(link):
+                note_address(link, full_address(href, page_url))
+
+
+class PrintLinksExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {"page_url": ["", "The full address of the page being converted."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        md.treeprocessors.register(PrintLinksTreeprocessor(md, self), "guide_print_links", PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> PrintLinksExtension:  # noqa: N802 (Python-Markdown's name)
+    return PrintLinksExtension(**kwargs)

@@ -1,0 +1,172 @@
+"""A quiz without JavaScript, written as Markdown tables (a Python-Markdown extension).
+
+Wrap the quiz in `<div class="mdx-quiz" markdown>` ... `</div>`. Inside it, each table with its
+question line above it becomes part of one HTML form:
+
+    What tip should you plan for a spa massage?
+
+    | Answer | Correct | Why |
+    | --- | --- | --- |
+    | 20% | yes | Plan on 20%. See [the price page](differences/price.md). |
+    | No tip | | A spa expects a tip. See [the price page](differences/price.md). |
+
+    Sort it: which kind of massage does each sentence describe?
+
+    | Statement | Medical | Relaxation | Both | Why |
+    | --- | --- | --- | --- | --- |
+    | You rest in a quiet lounge. | | x | | See [after the session](differences/after-the-session.md). |
+
+A mistake in a table raises `QuizError` with the line, what is wrong and the expected form; pass
+`on_error` to turn it into an error of your own (the guide's MkDocs plugin names the file).
+After a conversion, `questions` is the number of questions the document asked (`reset()` sets
+it back to 0).
+
+Use: `markdown.Markdown(extensions=["massage_guide.quiz"])` (it adds `tables` and `md_in_html`
+if they are missing).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .errors import QUIZ_EXAMPLE, QuizError
+from .questions import Question, Reader, Table, column_names
+from .render import Renderer
+from .source import SourceMap, SourceTable, TableLines
+
+__all__ = ["QuizError", "QuizExtension", "makeExtension"]
+
+QUIZ_CLASS = "mdx-quiz"
+# After `toc` (5), so the print-only "Answer key" heading stays out of the page's table of
+# contents; before MkDocs rewrites links to .md files (0), so links in explanations work.
+TREE_PRIORITY = 4
+# Right after `normalize_whitespace` (30), before any step that changes the number of lines.
+LINES_PRIORITY = 29
+
+
+def _is_quiz(element: etree.Element) -> bool:
+    return QUIZ_CLASS in (element.get("class") or "").split()
+
+
+class QuizTreeprocessor(Treeprocessor):
+    """Rewrite each `div.mdx-quiz` in place into a `form.mdx-quiz`, and add its answer key."""
+
+    def __init__(self, md: Markdown, source: SourceMap, extension: QuizExtension) -> None:
+        super().__init__(md)
+        self.source = source
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        quizzes = [div for div in root.iter("div") if _is_quiz(div)]
+        if not quizzes:
+            return
+        try:
+            places = {id(table): self.source.find(column_names(table)) for table in root.iter("table")}
+            reader, renderer = Reader(self.extension.getConfig("require_link")), Renderer()
+            for index, quiz in enumerate(quizzes):
+                self._rewrite(root, quiz, self.source.quiz_line(index), reader, renderer, places)
+        except QuizError as error:
+            handler: Callable[[QuizError], None] = self.extension.getConfig("on_error")
+            handler(error)
+            raise
+
+    def _rewrite(
+        self,
+        root: etree.Element,
+        quiz: etree.Element,
+        line: int | None,
+        reader: Reader,
+        renderer: Renderer,
+        places: dict[int, SourceTable | None],
+    ) -> None:
+        _check_layout(quiz, line, places)
+        # Read every table first, so that a mistake stops before anything is changed.
+        children = list(quiz)
+        items: list[etree.Element | Table] = []
+        for child in children:
+            if child.tag == "table":
+                # The paragraph right above a table is its question (or sort-it instruction).
+                intro = items.pop() if items and getattr(items[-1], "tag", None) == "p" else None
+                items.append(reader.read(child, intro, places.get(id(child))))
+            else:
+                items.append(child)
+        for child in children:
+            quiz.remove(child)
+        quiz.tag = "form"
+        questions: list[tuple[int, Question]] = []
+        for item in items:
+            if isinstance(item, Table):
+                questions += renderer.table(quiz, item)
+            else:
+                quiz.append(item)
+        if not questions:
+            raise QuizError(
+                line,
+                "the quiz has no question tables.",
+                "at least one question line and table inside `<div class=\"mdx-quiz\" markdown>`.",
+                QUIZ_EXAMPLE,
+            )
+        self.extension.questions += len(questions)
+        renderer.status(quiz, len(questions))
+        renderer.key(root, questions)
+
+
+def _check_layout(quiz: etree.Element, line: int | None, places: dict[int, SourceTable | None]) -> None:
+    """Quiz tables sit directly in the quiz, and quizzes do not nest."""
+    for inner in quiz.iter("div"):
+        if inner is not quiz and _is_quiz(inner):
+            raise QuizError(
+                line,
+                "a quiz is inside another quiz.",
+                "one `<div class=\"mdx-quiz\" markdown>` ... `</div>` around all the questions.",
+                QUIZ_EXAMPLE,
+            )
+    direct = {id(child) for child in quiz if child.tag == "table"}
+    for table in quiz.iter("table"):
+        if id(table) not in direct:
+            place = places.get(id(table))
+            raise QuizError(
+                place.header_line if place else None,
+                "this quiz table is inside another block (a list, a box or a quote).",
+                "the question line and its table directly inside the quiz, with no indent.",
+                QUIZ_EXAMPLE,
+            )
+
+
+def _ignore(error: QuizError) -> None:
+    """No handler: the QuizError is raised as it is."""
+
+
+class QuizExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {
+            "require_link": [True, "Every explanation must link to the page that teaches the point."],
+            # Not None: Python-Markdown would read a None default as a yes/no option.
+            "on_error": [_ignore, "Called with the QuizError before it is raised (to add a file name)."],
+        }
+        super().__init__(**kwargs)
+        self.questions = 0
+
+    def reset(self) -> None:
+        self.questions = 0
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        missing = [
+            name
+            for name, processor in (("tables", "table"), ("md_in_html", "markdown_block"))
+            if processor not in md.parser.blockprocessors
+        ]
+        if missing:
+            md.registerExtensions(missing, {})
+        md.registerExtension(self)
+        source = SourceMap()
+        md.preprocessors.register(TableLines(md, source), "mdx_quiz_lines", LINES_PRIORITY)
+        md.treeprocessors.register(QuizTreeprocessor(md, source, self), "mdx_quiz", TREE_PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> QuizExtension:  # noqa: N802 (Python-Markdown's name)
+    return QuizExtension(**kwargs)

@@ -1,0 +1,66 @@
+"""The "In short" box: a page's main message, right under its title.
+
+The summary is written once (in MkDocs, the page's `summary:` front matter, which the guide's
+plugin passes here for each page), so the same words can be reused elsewhere without copying.
+It is parsed as Markdown, so it may hold links and emphasis, and glossary words in it are marked.
+
+    <h1>Price</h1>
+    <div class="admonition abstract mdx-summary">
+      <p class="admonition-title">In short</p>
+      <p>THE SUMMARY</p>
+    </div>
+
+With no `summary` the page is left as it is. Use alone:
+`markdown.Markdown(extensions=[SummaryExtension(summary="Two short sentences.")])`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+# Before the inline processor (20): the summary's links and emphasis are then read like the rest
+# of the page, and the glossary (4) and the table of contents (5) see the box.
+PRIORITY = 25
+CLASSES = "admonition abstract mdx-summary"
+
+
+class SummaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: SummaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        summary = str(self.extension.getConfig("summary") or "").strip()
+        if not summary:
+            return
+        box = etree.Element("div", {"class": CLASSES})
+        etree.SubElement(box, "p", {"class": "admonition-title"}).text = self.extension.getConfig("title")
+        self.md.parser.parseChunk(box, summary)
+        # The first title, wherever it is (a page may wrap it in a block of its own); without
+        # one, the box opens the page.
+        for parent in root.iter():
+            for index, child in enumerate(parent):
+                if child.tag == "h1":
+                    parent.insert(index + 1, box)
+                    return
+        root.insert(0, box)
+
+
+class SummaryExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {
+            "summary": ["", "The page's main message in 2 or 3 short sentences (Markdown); empty: no box."],
+            "title": ["In short", "The box's title."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        md.treeprocessors.register(SummaryTreeprocessor(md, self), "guide_summary", PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> SummaryExtension:  # noqa: N802 (Python-Markdown's name)
+    return SummaryExtension(**kwargs)
