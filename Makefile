@@ -8,7 +8,7 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test test-fast bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ build: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
+
+# Unit and golden tests only (no site build, no browser): seconds, for every change.
+test-fast: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -m "not slow"
 
 # Speed benchmark (not part of the tests; takes a few minutes): Lighthouse on key pages and the
 # build time against plain Material. Needs Node 20 and Chromium; results go in PERFORMANCE.md.

@@ -41,6 +41,17 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+# Tests that build the site or drive Chromium are "slow"; `make test-fast` runs the others (unit
+# and golden tests) in seconds.
+SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def wait_for_material(page) -> None:
     """Wait until Material's script has started, when the page has one.
 

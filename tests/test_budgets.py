@@ -166,10 +166,9 @@ def test_no_image_is_over_budget(site: Path) -> None:
 
 
 def test_stylesheets_reach_readers_whole_and_small() -> None:
-    # overrides/hooks/stylesheets.py joins docs/stylesheets/*.css into one file without comments.
+    # massage_guide/plugin/stylesheets.py joins docs/stylesheets/*.css into one file without comments.
     # What a rule means must not change: strings stay as written, spaces in selectors stay.
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    from cssjoin import minify
+    from massage_guide.plugin.cssjoin import minify
 
     css = """
     /* Why this rule exists. */

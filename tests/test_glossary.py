@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, failed_build_log, soup_of
-from glossary import (
+from massage_guide.glossary import (
     PRINT_TITLE,
     GlossaryError,
     GlossaryExtension,

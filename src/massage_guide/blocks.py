@@ -1,7 +1,8 @@
 """Fill `<!-- guide: NAME -->` lines with Markdown made from one source.
 
 A line such as `<!-- guide: at-a-glance -->` on its own is replaced, before the page is parsed,
-by the Markdown that `blocks["at-a-glance"]()` returns. What the blocks are is the host's
+by the Markdown that `blocks["at-a-glance"]` holds: text, or a function that returns it when the
+line is found. What the blocks are is the host's
 business: the guide's MkDocs plugin provides them for each page (the table of the 6 differences,
 the review dates, the practice's details, the QR code, the link kit).
 
@@ -10,7 +11,7 @@ the review dates, the practice's details, the QR code, the link kit).
 - With blocks given, a name that is not among them is an author's mistake: `BlockError`, with the
   line, is passed to `on_error` and raised.
 
-Use: `markdown.Markdown(extensions=[BlocksExtension(blocks={"hello": lambda: "**Hi!**"})])`.
+Use: `markdown.Markdown(extensions=[BlocksExtension(blocks={"hello": "**Hi!**"})])`.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class BlocksPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        blocks: Mapping[str, Callable[[], str]] = self.extension.getConfig("blocks")
+        blocks: Mapping[str, str | Callable[[], str]] = self.extension.getConfig("blocks")
         if not blocks:
             return lines
         filled: list[str] = []
@@ -63,7 +64,8 @@ class BlocksPreprocessor(Preprocessor):
                 self.extension.getConfig("on_error")(error)
                 raise error
             # A blank line on each side keeps the block apart from the paragraphs around it.
-            filled.extend(["", *blocks[name]().splitlines(), ""])
+            block = blocks[name]
+            filled.extend(["", *(block() if callable(block) else str(block)).splitlines(), ""])
         return filled
 
 
@@ -74,7 +76,7 @@ def _ignore(error: BlockError) -> None:
 class BlocksExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
-            "blocks": [{}, "Block name -> a function that returns the block's Markdown."],
+            "blocks": [{}, "Block name -> its Markdown, or a function that returns it."],
             # Not None: Python-Markdown would read a None default as a yes/no option.
             "on_error": [_ignore, "Called with the BlockError before it is raised (to add a file name)."],
         }
