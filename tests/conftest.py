@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M)[1]
 SITE_NAME = re.search(r"^site_name:\s*(.+)$", CONFIG, re.M)[1].strip()
-LAST_REVIEWED = re.search(r"^\s+last:\s*(\S+)", CONFIG, re.M)[1]  # ISO date, like 2026-11-26
+LAST_REVIEWED = re.search(r"^\s+last:\s*\"?([0-9-]+)", CONFIG, re.M)[1]  # ISO date, like 2026-11-26
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium phones home at start-up; this machine's closed network refuses it.

@@ -31,6 +31,7 @@ every entry.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..host import page_path
 from .data import Entry, Glossary, load_glossary
 from .entries import PRIORITY as ENTRIES_PRIORITY
 from .entries import EntriesTreeprocessor
@@ -75,11 +77,13 @@ class GlossaryTreeprocessor(Treeprocessor):
         if glossary is None or not glossary.entries:
             return
         self.matcher = self.extension.matcher
+        # The page's path, for links that work from it: from the MkDocs plugin, or from the host.
+        self.page = self.extension.getConfig("page") or page_path(self.md)
         self.state = _PageState()
         self._walk(root, MARK)
         self.extension.used = sorted(self.state.seen.values(), key=lambda entry: entry.term.casefold())
-        page = self.extension.getConfig("page")
-        if self.state.seen and self.extension.getConfig("print_box") and page != self.extension.getConfig("glossary_page"):
+        on_glossary = self.page == self.extension.getConfig("glossary_page")
+        if self.state.seen and self.extension.getConfig("print_box") and not on_glossary:
             root.append(self._print_box(self.extension.used))
 
     # -- walking the tree in document order -------------------------------------------------
@@ -133,9 +137,8 @@ class GlossaryTreeprocessor(Treeprocessor):
     # -- what gets added ----------------------------------------------------------------------
 
     def _href(self, entry: Entry) -> str:
-        page = self.extension.getConfig("page")
         target = self.extension.getConfig("glossary_page")
-        here = posixpath.dirname(page) or "."
+        here = posixpath.dirname(self.page) or "."
         return f"{posixpath.relpath(target, here)}#{entry.anchor}"
 
     def _term(self, text: str, entry: Entry) -> etree.Element:
@@ -168,13 +171,19 @@ class GlossaryTreeprocessor(Treeprocessor):
         return box
 
 
+@functools.lru_cache(maxsize=4)
+def _load(path: str, modified: int) -> Glossary:
+    return load_glossary(Path(path))
+
+
 class GlossaryExtension(Extension):
     """Python-Markdown extension: `GlossaryExtension(data="docs/glossary.yml", page="price.md")`.
 
     Give it the glossary either as `glossary` (an already checked `Glossary`) or as `data` (the
     path of the YAML file, read at the first conversion). `page` is the path of the page being
     converted, relative to the docs folder, so that links reach `glossary_page` from it; the
-    guide's MkDocs plugin sets it for each page. Without it, links are made from the top folder.
+    guide's MkDocs plugin sets it for each page, and Zensical tells it itself (`host.py`).
+    Without either, links are made from the top folder.
     After a conversion, `used` holds the glossary words the document used; `reset()` clears it.
     """
 
@@ -194,7 +203,9 @@ class GlossaryExtension(Extension):
     @property
     def glossary(self) -> Glossary | None:
         if self._glossary is None and self.getConfig("data"):
-            self._glossary = load_glossary(Path(self.getConfig("data")))
+            path = Path(self.getConfig("data"))
+            # A host may make a new extension for every page (Zensical does): read the file once.
+            self._glossary = _load(str(path.resolve()), path.stat().st_mtime_ns)
         return self._glossary
 
     @property

@@ -4,7 +4,7 @@ What the reader sees is made by the Markdown extensions (named under `markdown_e
 mkdocs.yml) and by the theme's template blocks (overrides/). The plugin gives them what only
 MkDocs knows, and checks what authors write:
 
-1. on_config: check the practice's details, join the stylesheets, find Material's files, read
+1. on_config: check the practice's details and the review dates, join the stylesheets, find Material's files, read
    the glossary, and take charge of the guide's Markdown extensions (one object each, given
    the page they convert before each page).
 2. on_pre_build: forget what the last build saw (titles and descriptions).
@@ -48,6 +48,7 @@ from .handout import uses_print_kit
 from .link_kit import qr_files
 from .page_meta import PageMeta
 from .practice import check_practice
+from .review import check_review
 from .stylesheets import Bundle, bundle, inline_css
 from .theme_assets import ThemeAssets
 
@@ -93,6 +94,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = config
         check_practice(config)
+        check_review(config)
         self.stylesheet = bundle(config)
         self.assets = ThemeAssets.of(config)
         self._take_extensions(config)
