@@ -55,7 +55,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def wait_for_material(page) -> None:
     """Wait until Material's script has started, when the page has one.
 
-    It loads after the first paint (overrides/hooks/theme_fixes.py), so right after `goto` a page
+    It loads after the first paint (overrides/partials/load-after-paint.html), so right after `goto` a page
     still looks as it does without JavaScript; tests of the enhanced page wait for it."""
     if page.evaluate("document.scripts.length > 0"):
         page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -35,5 +36,6 @@ def print_pdf(browser, url: str, path: Path, sheet: str = "Letter", javascript: 
 
 
 def pdf_text(reader: PdfReader) -> list[str]:
-    """Each printed sheet's text, made `flat`."""
-    return [flat(page.extract_text() or "") for page in reader.pages]
+    """Each printed sheet's text, made `flat`, with ligatures read as their letters: a font may
+    draw "ff" in "differences" as one glyph (U+FB00), which a reader reads as two letters."""
+    return [flat(unicodedata.normalize("NFKC", page.extract_text() or "")) for page in reader.pages]

@@ -1,8 +1,9 @@
 """The build-time benchmark compares like with like (scripts/bench.py; the benchmark is not a test).
 
-Plain Material must build the same pages with the same installed Markdown extensions, and lose
-only what is ours: the theme overrides and the hooks (which add our own extensions). Wherever the
-project's virtual environment lives, inside the project (`.venv`, as `make` sets it up) or not.
+Plain Material must build the same pages with the same installed Markdown extensions and the
+search plugin, and lose only what is ours: the theme overrides, the `guide` plugin and the
+`massage_guide.*` extensions (the package in src/, installed editable). Wherever the project's
+virtual environment lives, inside the project (`.venv`, as `make` sets it up) or not.
 """
 
 from __future__ import annotations
@@ -30,16 +31,38 @@ def _names(entries: list) -> list[str]:
     return [next(iter(entry)) if isinstance(entry, dict) else entry for entry in entries]
 
 
+def _ours(name: str) -> bool:
+    return name == "massage_guide" or name.startswith("massage_guide.")
+
+
 def test_plain_material_keeps_every_installed_extension_and_drops_only_ours(bench, tmp_path: Path) -> None:
     path, dropped = bench.plain_material_config(tmp_path)
     plain = yaml.load(path.read_text(encoding="utf-8"), Loader=bench._Loader)
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=bench._Loader)
+    our_extensions = [name for name in _names(ours["markdown_extensions"]) if _ours(name)]
+    assert our_extensions, "mkdocs.yml names no massage_guide extension: is this test out of date?"
 
-    assert _names(plain["markdown_extensions"]) == _names(ours["markdown_extensions"])
+    assert _names(plain["markdown_extensions"]) == [
+        name for name in _names(ours["markdown_extensions"]) if not _ours(name)
+    ]
+    assert _names(plain["plugins"]) == [name for name in _names(ours["plugins"]) if name != "guide"]
+    assert "search" in _names(plain["plugins"])
     assert plain["nav"] == ours["nav"]
     assert Path(plain["docs_dir"]) == ROOT / "docs"
     assert "hooks" not in plain and "custom_dir" not in plain["theme"]
-    assert sorted(dropped) == sorted(["theme.custom_dir", *(f"hook {hook}" for hook in ours["hooks"])])
+    assert sorted(dropped) == sorted(
+        ["theme.custom_dir", "plugin guide", *(f"extension {name}" for name in our_extensions)]
+    )
+
+
+def test_ours_means_the_massage_guide_package_and_distribution(bench) -> None:
+    for name in ("massage_guide.quiz", "massage_guide.glossary:GlossaryExtension", "guide_quiz"):
+        assert bench._is_ours(name), name
+    for name in ("toc", "pymdownx.superfences", "markdown.extensions.abbr", "massage_guide_other.x"):
+        assert not bench._is_ours(name), name
+    assert bench._is_ours("guide", bench.PLUGINS_GROUP)
+    assert not bench._is_ours("search", bench.PLUGINS_GROUP)
+    assert not bench._is_ours("material/search", bench.PLUGINS_GROUP)
 
 
 def test_timed_builds_keep_compiled_modules_unless_asked_not_to(bench, monkeypatch) -> None:
@@ -47,3 +70,18 @@ def test_timed_builds_keep_compiled_modules_unless_asked_not_to(bench, monkeypat
     assert "PYTHONDONTWRITEBYTECODE" not in bench.build_env(compiled_modules=True)
     monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
     assert bench.build_env(compiled_modules=False)["PYTHONDONTWRITEBYTECODE"] == "1"
+
+
+def test_synthetic_glossary_and_pages_are_valid(bench, tmp_path: Path) -> None:
+    """The scaling case's made-up glossary passes the data file's checks; its pages use it."""
+    from massage_guide.glossary import load_glossary
+
+    pages, entries, data = bench.scaled_project(tmp_path / "large", 1.0, ROOT)
+    assert (pages, entries) == (bench.SCALING_PAGES, bench.SCALING_ENTRIES)
+    glossary = load_glossary(tmp_path / "large" / data)
+    assert len(glossary.entries) == bench.SCALING_ENTRIES
+    config = yaml.load((tmp_path / "large" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=bench._Loader)
+    extra = config["nav"][-1]["Scaling test pages"]
+    assert len(extra) == bench.SCALING_PAGES - len(list((ROOT / "docs").rglob("*.md")))
+    page = (tmp_path / "large" / "docs" / extra[-1]).read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: ") and "\n# " in page and "summary: >-" in page

@@ -127,7 +127,7 @@ def test_favicon_and_touch_icon_are_the_guides_own(site: Path, pages) -> None:
     tags = pages[""]
     icon = tags.find("link", rel="icon")["href"]
     touch = tags.find("link", rel="apple-touch-icon")["href"]
-    # The icon is written into the page (overrides/hooks/favicon.py): the guide's own drawing.
+    # The icon is written into the page (massage_guide/plugin/theme_assets.py): the guide's own drawing.
     assert icon.startswith("data:image/svg+xml,")
     drawn = unquote(icon.split(",", 1)[1])
     assert drawn.startswith("<svg") and "<title>Medical or relaxation massage?</title>" in drawn

@@ -1,6 +1,6 @@
 """How an author's mistake is told, everywhere in the build: where it is, what is wrong, what to
-write instead, and an example. Used by the quiz and glossary extensions and by the hooks
-(`overrides/hooks/authoring.py`)."""
+write instead, and an example. Used by the guide's extensions and by its plugin
+(`plugin/authoring.py`)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ page into the booklet before it is written out as HTML:
 
 - every id gets the page's prefix (`booklet-differences-price--`), so ids stay unique, and so do
   the references to them (`for`, `aria-*`, `headers`, the quiz's input names);
-- headings move one level down, under the booklet's own title;
+- headings move one level down, under the booklet's own title; tables can be scrolled by keyboard;
 - links to pages of the booklet point to their section, other links and pictures are made
   relative to the booklet page, and every link keeps, for paper, the full address it has on the
   website (`data-mdx-href`, as `massage_guide.print_links` gives it on the page itself).
@@ -63,6 +63,10 @@ class BookletSectionTreeprocessor(Treeprocessor):
             heading = _HEADING.match(element.tag)
             if heading:
                 element.tag = f"h{min(int(heading[1]) + 1, 6)}"
+            if element.tag == "table":
+                # A wide table scrolls sideways on a phone; the booklet ships no script (which
+                # would wrap it), so the table itself takes keyboard focus to be scrolled.
+                element.set("tabindex", "0")
             if element.tag == "a" and element.get("href"):
                 self._link(element)
             elif element.tag == "img" and element.get("src"):

@@ -168,7 +168,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page_meta.check(page)
         self._check_summary(page, markdown)
         self._check_glossary_lines(page, markdown)
-        self._check_scripts(page)
+        self._check_switches(page)
         self._prepare(page)
         return markdown
 
@@ -178,7 +178,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page = page
         self._extension(SummaryExtension).setConfig("summary", page.meta["summary"].strip())
         self._extension(BlocksExtension).setConfig("blocks", page_blocks(page, self.site))
-        self._extension(GlossaryExtension).set_page(page.file.src_uri)
+        glossary = self._extension(GlossaryExtension)
+        glossary.set_page(page.file.src_uri)
+        glossary.setConfig("print_box", page.meta.get("glossary_box", True))
         site_url = self.site.site_url or ""
         self._extension(PrintLinksExtension).setConfig("page_url", urljoin(site_url, page.url) if site_url else "")
 
@@ -219,16 +221,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             )
 
     @staticmethod
-    def _check_scripts(page: Page) -> None:
-        """`scripts: false` pages ship no JavaScript: their template writes none (overrides/)."""
-        wanted = page.meta.get("scripts", True)
-        if wanted is not True and wanted is not False:
-            raise author_error(
-                page, 1,
-                f"`scripts: {wanted}` in the front matter is neither true nor false.",
-                "`scripts: false` to ship the page without JavaScript, or no `scripts:` line at all.",
-                "---\ntitle: Quiz\nscripts: false\n---",
-            )
+    def _check_switches(page: Page) -> None:
+        """Front matter switches are true or false: `scripts: false` pages ship no JavaScript
+        (their template writes none, overrides/main.html); `glossary_box: false` pages have no
+        "Words used on this page" box on paper."""
+        for key, meaning in (("scripts", "ship the page without JavaScript"), ("glossary_box", "print no box of glossary words")):
+            wanted = page.meta.get(key, True)
+            if wanted is not True and wanted is not False:
+                raise author_error(
+                    page, 1,
+                    f"`{key}: {wanted}` in the front matter is neither true nor false.",
+                    f"`{key}: false` to {meaning}, or no `{key}:` line at all.",
+                    f"---\ntitle: Quiz\n{key}: false\n---",
+                )
 
     def _quiz_error(self, error: QuizError) -> NoReturn:
         self._author_error(error.line, error.problem, error.expected, error.example)
