@@ -61,6 +61,19 @@ def wait_for_material(page) -> None:
         page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
 
 
+def settle(page) -> None:
+    """Wait until the page has stopped moving: no CSS transition or animation left running.
+
+    Polled every 50 ms, since a page without JavaScript gets no animation frames to wait on. The
+    style is read first, so that a transition a click has just caused is already running."""
+    page.wait_for_function(
+        """() => { document.body.getBoundingClientRect();
+                   return document.getAnimations().every(a => a.playState !== "running"); }""",
+        polling=50,
+        timeout=10_000,
+    )
+
+
 @functools.cache
 def _axe():
     from axe_playwright_python.sync_playwright import Axe

@@ -104,10 +104,10 @@ def test_phone_menu_opens_and_navigates_without_javascript(browser, base_url: st
     link = page.locator(".md-nav--primary a", has_text="The setting")
     assert not _on_screen(section), "the menu should start closed on a phone"
     page.locator("label.md-header__button[for='__drawer']").click()
-    page.wait_for_timeout(400)  # the drawer slides in
+    expect(section).to_be_in_viewport(ratio=1)  # once the drawer has slid in
     assert _on_screen(section)
     section.click()
-    page.wait_for_timeout(400)
+    expect(link).to_be_in_viewport(ratio=1)
     assert _on_screen(link)
     link.click()
     page.wait_for_url("**/differences/the-setting/")

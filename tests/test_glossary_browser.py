@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, settle, tab_to, wait_for_material
 from paper import pdf_text, print_pdf
 
 PAGE = "differences/price/"
@@ -73,7 +73,10 @@ def test_keyboard_focus_with_javascript_keeps_the_description_and_one_definition
     page.goto(base_url + PAGE)
     wait_for_material(page)  # Material's scripts set up their tooltips
     tab_to(page, TERM)
-    page.wait_for_timeout(400)
+    page.locator("#mdx-term-co-pay").wait_for(state="visible")
+    # Material makes its tooltip for the focused word active; then nothing may show it.
+    page.locator(".md-tooltip2--active").wait_for(state="attached")
+    settle(page)
     term = page.locator(TERM)
     assert term.get_attribute("aria-describedby") == "mdx-term-co-pay"
     assert page.locator("#mdx-term-co-pay").is_visible()

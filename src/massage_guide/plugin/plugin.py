@@ -4,9 +4,10 @@ What the reader sees is made by the Markdown extensions (named under `markdown_e
 mkdocs.yml) and by the theme's template blocks (overrides/). The plugin gives them what only
 MkDocs knows, and checks what authors write:
 
-1. on_config: check the practice's details and the review dates, join the stylesheets, find Material's files, read
-   the glossary, and take charge of the guide's Markdown extensions (one object each, given
-   the page they convert before each page).
+1. on_config: check the practice's details and the review dates, join the stylesheets, find
+   Material's files, read the glossary, and take charge of the guide's Markdown extensions (one
+   object each, told before each page which page it converts).
+   on_serve: watch the glossary's data file while previewing.
 2. on_pre_build: forget what the last build saw (titles and descriptions).
 3. on_files: add the joined stylesheet and the QR code files; check the glossary page is there.
 4. on_env: give the templates the date and address filters, Material's file names, the icon.
@@ -18,6 +19,7 @@ MkDocs knows, and checks what authors write:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urljoin
@@ -27,6 +29,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -88,6 +91,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page_meta: PageMeta | None = None
         self.page: Page | None = None  # the page being converted, for the file name in errors
         self.files: Files | None = None
+        self.glossary_data: Path | None = None
 
     # 1. Configuration ---------------------------------------------------------------------------
 
@@ -119,10 +123,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._extension(QuizExtension).setConfig("on_error", self._quiz_error)
         self._extension(BlocksExtension).setConfig("on_error", self._block_error)
 
-    @staticmethod
-    def _glossary(config: MkDocsConfig, options: dict[str, Any]):
+    def _glossary(self, config: MkDocsConfig, options: dict[str, Any]):
         data = options.pop("data", "docs/glossary.yml")
         path = Path(config.config_file_path or ".").parent / data
+        self.glossary_data = path  # `mkdocs serve` rebuilds when it changes
         try:
             return load_glossary(path, source=data)
         except GlossaryError as error:
@@ -130,6 +134,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _extension(self, kind: type[Extension]) -> Any:
         return next(extension for extension in self.extensions.values() if isinstance(extension, kind))
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        # The glossary's data file is left out of the site (exclude_docs), so MkDocs would not
+        # watch it: an edit to a definition shows at once while previewing.
+        if self.glossary_data is not None:
+            server.watch(str(self.glossary_data))
+        return server
 
     # 2.-4. Before the pages ----------------------------------------------------------------------
 
