@@ -2,13 +2,16 @@
 #   make serve   preview the site at http://127.0.0.1:8000 (sets up .venv on first run)
 #   make test    run the whole test suite (needs Chromium and Java: see .ci/run)
 # and `make bench` measures speed (Lighthouse, build time; see PERFORMANCE.md).
+# Helpers, each setting up .venv itself:
+#   make grade PAGE=docs/safety.md   the reading grade of one page (or of all, without PAGE)
+#   make images                      redraw the share image and icons (needs Chromium)
 
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test test-fast bench clean
+.PHONY: serve build test test-fast bench grade images clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +44,15 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 
 bench: $(VENV)/.site-deps bench/node_modules/.package-lock.json
 	$(BIN)/python scripts/bench.py
+
+# The reading grade (Flesch-Kincaid) of the page you are writing; every page must be 8 or lower.
+PAGE ?= docs/*.md docs/differences/*.md
+grade: $(VENV)/.test-deps
+	$(BIN)/python scripts/grade.py $(PAGE)
+
+# After changing docs/assets/icons/favicon.svg, the site's name or extra.share_tagline.
+images: $(VENV)/.test-deps
+	$(BIN)/python scripts/make_images.py
 
 clean:
 	rm -rf site $(VENV) bench/node_modules

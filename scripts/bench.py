@@ -291,8 +291,10 @@ def plain_material_config(workdir: Path) -> tuple[Path, list[str]]:
 
     Dropped: `theme.custom_dir`, the `guide` plugin and every `massage_guide.*` extension (and
     `hooks:`, should any come back: hooks are always the project's own Python). Kept: every
-    third-party extension and plugin, search included. Returns the new config file and what was
-    dropped ("theme.custom_dir", "plugin guide", "extension massage_guide.quiz", ...).
+    third-party extension and plugin, search included. A page whose front matter names one of
+    our templates (`template: home.html`) gets Material's page template instead (see
+    `_template_stubs`). Returns the new config file and what was dropped ("theme.custom_dir",
+    "plugin guide", "extension massage_guide.quiz", "page template home.html", ...).
     """
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     dropped = []
@@ -318,9 +320,33 @@ def plain_material_config(workdir: Path) -> tuple[Path, list[str]]:
         else:
             plugins.append(entry)
     config["plugins"] = plugins
+    stubs = _template_stubs(ROOT / "docs", workdir / "plain-material-templates")
+    if stubs:
+        theme["custom_dir"] = str(workdir / "plain-material-templates")
+        dropped += [f"page template {name}" for name in stubs]
     path = workdir / "plain-material.yml"
     path.write_text(_dump(config), encoding="utf-8")
     return path, dropped
+
+
+def _template_stubs(docs: Path, folder: Path) -> list[str]:
+    """Templates that pages name in their front matter (`template: home.html`) and that only our
+    theme overrides have: each gets a stub in `folder` that is Material's own page template, so
+    plain Material renders those pages as it renders any other. Returns their names."""
+    import material
+    from mkdocs.utils.meta import get_data
+
+    material_templates = Path(material.__file__).parent / "templates"
+    names = set()
+    for page in docs.rglob("*.md"):
+        name = get_data(page.read_text(encoding="utf-8"))[1].get("template")
+        if isinstance(name, str) and not (material_templates / name).is_file():
+            names.add(name)
+    for name in sorted(names):
+        stub = folder / name
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    return sorted(names)
 
 
 def _dump(config: dict[str, Any]) -> str:
@@ -527,6 +553,16 @@ def synthetic_page(number: int, words: list[str]) -> str:
     return "\n".join(lines)
 
 
+def doc_pages(project: Path) -> list[Path]:
+    """The Markdown files that MkDocs makes pages of in `project` (not those `exclude_docs`
+    leaves out, such as snippets), as MkDocs itself finds them."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(project / "mkdocs.yml"))
+    return [Path(file.abs_src_path) for file in get_files(config).documentation_pages()]
+
+
 def scaled_project(dest: Path, share: float, source: Path) -> tuple[int, int, str]:
     """A copy of the project at `source` (mkdocs.yml, docs/, overrides/) in `dest`, with `share`
     of the synthetic content added: glossary entries in the data file that `massage_guide.glossary`
@@ -535,6 +571,7 @@ def scaled_project(dest: Path, share: float, source: Path) -> tuple[int, int, st
     shutil.copytree(source / "docs", dest / "docs")
     if (source / "overrides").is_dir():
         shutil.copytree(source / "overrides", dest / "overrides")
+    shutil.copy2(source / "mkdocs.yml", dest / "mkdocs.yml")  # rewritten below, with the pages added
     config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     data = "docs/glossary.yml"
     for entry in config.get("markdown_extensions", []) or []:
@@ -543,14 +580,14 @@ def scaled_project(dest: Path, share: float, source: Path) -> tuple[int, int, st
     glossary_path = dest / data
     glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8"))
     docs = dest / "docs"
-    real_pages = sorted(docs.rglob("*.md"))
+    real_pages = doc_pages(dest)
     real_entries = len(glossary["terms"])
     extra_pages = round((SCALING_PAGES - len(real_pages)) * share)
     extra_entries = round((SCALING_ENTRIES - real_entries) * share)
     if extra_pages < 0 or extra_entries < 0:
         sys.exit(f"The real site already has more than {SCALING_PAGES} pages or {SCALING_ENTRIES} entries.")
     if extra_pages or extra_entries:
-        text = " ".join(path.read_text(encoding="utf-8") for path in real_pages)
+        text = " ".join(path.read_text(encoding="utf-8") for path in docs.rglob("*.md"))
         avoid = set(re.findall(r"[a-z]+", (text + glossary_path.read_text(encoding="utf-8")).casefold()))
         glossary["terms"] += synthetic_entries(extra_entries, glossary["groups"], avoid)
         glossary_path.write_text(

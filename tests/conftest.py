@@ -4,6 +4,7 @@ Chromium, the practice's copy of the guide, and the facts the tests read from mk
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -13,16 +14,41 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does, but leaves out the Python objects its `!!python/name:`
+    tags name (and `!ENV`, `!relative`): the tests need the values authors set, not those."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path) -> dict:
+    """The settings of the mkdocs.yml at `path`, as a dict."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+# The settings the session's build uses: tests read expectations from them, so the suite passes
+# for whatever name, address and practice a practice has set.
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M)[1]
-SITE_NAME = re.search(r"^site_name:\s*(.+)$", CONFIG, re.M)[1].strip()
-LAST_REVIEWED = re.search(r"^\s+last:\s*\"?([0-9-]+)", CONFIG, re.M)[1]  # ISO date, like 2026-11-26
+SETTINGS = read_config(ROOT / "mkdocs.yml")
+SITE_URL: str = SETTINGS["site_url"]
+SITE_PATH = urlsplit(SITE_URL).path  # "/" at a domain root, "/massage-guide/" in a folder
+SITE_NAME: str = SETTINGS["site_name"]
+EXTRA: dict = SETTINGS.get("extra") or {}
+LAST_REVIEWED = str((EXTRA.get("review") or {}).get("last", ""))  # ISO date, like 2026-11-26
+# The practice's details as set in mkdocs.yml (None when the guide is practice-neutral).
+SITE_PRACTICE: dict | None = EXTRA.get("practice") or None
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium phones home at start-up; this machine's closed network refuses it.
@@ -43,7 +69,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 # Tests that build the site or drive Chromium are "slow"; `make test-fast` runs the others (unit
 # and golden tests) in seconds.
-SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site"}
+SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -239,15 +265,32 @@ def practice_yaml(values: dict[str, object]) -> str:
             rows.append(f"    {key}: |-")
             rows.extend(f"      {line}" for line in value.splitlines())
         elif isinstance(value, str):
-            rows.append(f'    {key}: "{value}"')
+            rows.append(f"    {key}: {json.dumps(value)}")  # a JSON string is a quoted YAML one
         else:
             rows.append(f"    {key}: {value}")
     return "\n".join(rows) + "\n"
 
 
+def without_practice(text: str) -> str:
+    """mkdocs.yml's text without the `practice:` block the practice may have set under `extra:`."""
+    lines = text.splitlines(keepends=True)
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if re.match(r"^  practice:", line):
+            skipping = True
+            continue
+        if skipping and (not line.strip() or line.startswith("   ")):
+            continue
+        skipping = False
+        kept.append(line)
+    return "".join(kept)
+
+
 def set_practice(project: Path, values: dict[str, object], site_url: str | None = None) -> None:
+    """Set the practice's details (replacing any the practice set) and, if given, `site_url`."""
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
+    text = without_practice(config.read_text(encoding="utf-8"))
     assert "\nextra:\n" in text
     text = text.replace("\nextra:\n", "\nextra:\n" + practice_yaml(values), 1)
     if site_url:
@@ -268,3 +311,57 @@ def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Pat
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+# --- A second practice, set up differently ------------------------------------------------------
+# Another name, address and site_url (two folders deep), only some keys, values full of
+# characters that Markdown and HTML would read as markup, a review that is overdue, a `|` in a
+# glance row and a `\|` in a quiz explanation: the guide must show each as written.
+
+OTHER_URL = "https://lakeside.example/guides/massage/"
+OTHER_PRACTICE = {
+    "name": "Lakeside [Bodywork](javascript:alert(1)) *& Spa* | North",
+    "address": "Unit 4, <Mill> Yard\n200 Lake Street\nPortland, ME 04101",
+    "phone": "(207) 555-0199",
+    "email": "desk@lakeside.example",
+    "booking_url": "https://book.lakeside.example/now",
+}
+OTHER_REVIEW = {"last": "2025-01-02", "next": "2026-01-02", "by": "Sam *O'Neil* <lead>, LMT"}
+OTHER_GLANCE = "Plan on a 20% tip | hotel spas add it"
+OTHER_QUIZ = """
+<div class="mdx-quiz" markdown>
+
+Which kind of massage ends with a plan for exercises at home?
+
+| Answer | Correct | Why |
+| --- | --- | --- |
+| Medical massage | yes | Split 80\\|20: work, then a plan. See [after the session](differences/after-the-session.md). |
+| Relaxation massage | | A spa ends with rest. See [after the session](differences/after-the-session.md). |
+
+</div>
+"""
+
+
+@pytest.fixture(scope="session")
+def other_practice(project_copy, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The guide built for OTHER_PRACTICE (see above): (site folder, build log)."""
+    project = project_copy()
+    set_practice(project, OTHER_PRACTICE, site_url=OTHER_URL)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for key, value in OTHER_REVIEW.items():
+        if re.search(rf"^    {key}: .*$", text, re.M):
+            text = re.sub(rf"^    {key}: .*$", f"    {key}: {json.dumps(value)}", text, count=1, flags=re.M)
+        else:
+            text = re.sub(r"^(    next: .*)$", rf"\1\n    {key}: {json.dumps(value)}", text, count=1, flags=re.M)
+    config.write_text(text, encoding="utf-8")
+    price = project / "docs/differences/price.md"
+    text = re.sub(r"^  relaxation: .*$", f"  relaxation: {OTHER_GLANCE}", price.read_text(encoding="utf-8"), count=1, flags=re.M)
+    price.write_text(text, encoding="utf-8")
+    quiz = project / "docs/quiz.md"
+    quiz.write_text(quiz.read_text(encoding="utf-8") + OTHER_QUIZ, encoding="utf-8")
+    site = tmp_path_factory.mktemp("other-practice-site")
+    result = mkdocs_build(project, site)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    return site, log

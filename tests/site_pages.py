@@ -17,6 +17,7 @@ CONTENT_PAGES = [
     "safety/",
     "glossary/",
     "about/",
+    "sources/",
     "handout/",
     "link-to-this-guide/",
 ]

@@ -1,7 +1,13 @@
-"""An author's mistake stops the build with a message that names the file and says what to do."""
+"""An author's mistake stops the build with a message that names the file, the line, what was
+found and what to write instead (with an example).
+
+Each case breaks a fresh copy of the project the way a practice owner might, builds it strictly,
+and reads the message. A breaker may return the `file, line N` the message must name, found in
+the file it broke (so the test follows the pages as they change)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,7 +79,111 @@ def drop_glance(project: Path) -> None:
     page.write_text(text, encoding="utf-8")
 
 
-CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
+
+
+# --- Helpers for the cases below ------------------------------------------------------------------
+
+
+def replace(path: Path, pattern: str, new: str) -> int:
+    """Replace the first match of the regular expression `pattern` (one line, `re.M`) in the
+    file; return the line (from 1) where it was."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(pattern, text, re.M)
+    assert found, f"{path.name} no longer has {pattern!r}: update this test's breaker"
+    path.write_text(text[: found.start()] + new + text[found.end():], encoding="utf-8")
+    return text.count("\n", 0, found.start()) + 1
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The line (from 1) of the first line of the file that holds `needle`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{path.name} has no line with {needle!r}")
+
+
+def at(project: Path, name: str, line: int) -> str:
+    return f"{name}, line {line}" if name == "mkdocs.yml" else f"docs/{name}, line {line}"
+
+
+def append_to(project: Path, name: str, text: str) -> str:
+    """Add `text` at the end of docs/`name`; return `docs/NAME, line N` of its first non-blank line."""
+    page = project / "docs" / name
+    before = page.read_text(encoding="utf-8")
+    if not before.endswith("\n"):
+        before += "\n"
+    page.write_text(before + text, encoding="utf-8")
+    first = len(before.splitlines()) + len(text) - len(text.lstrip("\n")) + 1
+    return at(project, name, first)
+
+
+def in_config(project: Path, pattern: str, new: str) -> str:
+    return at(project, "mkdocs.yml", replace(project / "mkdocs.yml", pattern, new))
+
+
+def add_to_extra(project: Path, block: str) -> str:
+    """Put `block` (written with two-space indent) first under `extra:`; return its first line."""
+    return at(project, "mkdocs.yml", replace(project / "mkdocs.yml", r"^extra:\n", "extra:\n" + block) + 1)
+
+
+QUIZ_QUESTION = """
+<div class="mdx-quiz" markdown>
+
+Which kind of massage ends with a plan for home?
+
+| Answer | Correct | Why |
+| --- | --- | --- |
+| Medical massage | yes | {why} |
+| Relaxation massage | | {other} |
+
+</div>
+"""
+GOOD_WHY = "See [after the session](differences/after-the-session.md)."
+
+
+def add_quiz_question(project: Path, answer: str = "Medical massage", why: str = GOOD_WHY) -> str:
+    """A question at the end of the quiz; return `docs/quiz.md, line N` of its first answer row."""
+    text = QUIZ_QUESTION.format(why=why, other=GOOD_WHY).replace("| Medical massage |", f"| {answer} |")
+    append_to(project, "quiz.md", text)
+    return at(project, "quiz.md", line_of(project / "docs/quiz.md", f"| {answer} |"))
+
+
+def quiz_start(project: Path, new: str) -> str:
+    return at(project, "quiz.md", replace(project / "docs/quiz.md", r'^<div class="mdx-quiz" markdown>$', new))
+
+
+def table_after_quiz(project: Path) -> str:
+    block = QUIZ_QUESTION.format(why=GOOD_WHY, other=GOOD_WHY).replace('<div class="mdx-quiz" markdown>\n', "")
+    block = block.replace("</div>\n", "")
+    append_to(project, "quiz.md", block)
+    lines = (project / "docs/quiz.md").read_text(encoding="utf-8").splitlines()
+    return at(project, "quiz.md", max(n for n, line in enumerate(lines, 1) if line.startswith("| Answer |")))
+
+
+def front_matter_value(project: Path, name: str, key: str, value: str) -> str:
+    """Set `key:` (and the indented lines that carry its value on) to `value`, on one line."""
+    return at(project, name, replace(project / "docs" / name, rf"^{key}:.*(\n  .*)*$", f"{key}: {value}"))
+
+
+def drop_closing_line(project: Path) -> str:
+    page = project / "docs/safety.md"
+    text = page.read_text(encoding="utf-8")
+    end = text.index("\n---\n", 3)
+    page.write_text(text[:end] + text[end + 4:], encoding="utf-8")
+    return "docs/safety.md, line 1"
+
+
+def glue_table(project: Path) -> str:
+    """Text right above a table, with no blank line between: Markdown reads it all as one paragraph."""
+    page = project / "docs/differences/price.md"
+    line = replace(page, r"\n\n(?=\| )", "\nThe differences at a glance:\n") + 1
+    return at(project, "differences/price.md", line + 1)
+
+
+def review(project: Path, key: str, value: str) -> str:
+    return in_config(project, rf"^    {key}: .*$", f"    {key}: {value}")
+
+CASES: dict[str, tuple[Callable[[Path], str | None], list[str]]] = {
     "broken link": (break_link, ["safety.md", "no-such-page.md"]),
     "broken anchor": (break_anchor, ["safety.md", "no-such-part"]),
     "page not in the navigation": (add_page_outside_nav, ["stray.md", "nav"]),
@@ -90,13 +200,174 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "page without a title line": (drop_title_line, ["docs/safety.md", "# "]),
     "unknown generated block": (misspell_directive, ["docs/index.md, line", "at-a-glanse", "<!-- guide: at-a-glance -->"]),
     "difference without its glance row": (drop_glance, ["docs/differences/the-setting.md", "glance:"]),
+    # Issue 16: pages that built silently broken --------------------------------------------------
+    "quiz div without markdown": (
+        lambda project: quiz_start(project, '<div class="mdx-quiz">'),
+        ["no `markdown` attribute", '<div class="mdx-quiz" markdown>'],
+    ),
+    "quiz class misspelled": (
+        lambda project: quiz_start(project, '<div class="mdx-qiuz" markdown>') and None,
+        ["docs/quiz.md, line", "outside the quiz", "show every answer", 'class="mdx-quiz"'],
+    ),
+    "quiz table after the closing div": (table_after_quiz, ["outside the quiz", "</div>"]),
+    "remote image": (
+        lambda project: append_to(project, "safety.md", "\n![A room](https://cdn.example/room.jpg)\n"),
+        ["https://cdn.example/room.jpg", "another website", "cdn.example", "docs/assets/"],
+    ),
+    "remote video frame": (
+        lambda project: append_to(project, "safety.md", '\n<iframe src="https://video.example/embed/1"></iframe>\n'),
+        ["<iframe>", "video.example", "no request to any other website"],
+    ),
+    "two titles on a page": (
+        lambda project: append_to(project, "safety.md", "\n# Another title\n\nMore words.\n"),
+        ["2 titles", "Another title", "`## `"],
+    ),
+    "next review before the last": (
+        lambda project: review(project, "next", '"2001-01-01"'),
+        ["`extra.review.next` (2001-01-01) is not after `last`"],
+    ),
+    # Issue 16: unclear errors ------------------------------------------------------------------
+    "review date written day/month/year": (
+        lambda project: review(project, "last", "26/11/2026"),
+        ["`extra.review.last` is `26/11/2026`", "year-month-day", 'last: "2026-11-26"'],
+    ),
+    "front matter value with an unquoted colon": (
+        lambda project: front_matter_value(project, "differences/price.md", "title", "Price: tips"),
+        ["not valid YAML", "must be in quotes", 'title: "Price: tips"'],
+    ),
+    "front matter without its closing line": (drop_closing_line, ["no closing `---`"]),
+    "broken link in a quiz explanation": (
+        lambda project: add_quiz_question(project, why="See [after](differences/after-the-sesion.md)."),
+        ["differences/after-the-sesion.md", "leads to no page"],
+    ),
+    "unquoted colon in the glossary": (
+        lambda project: at(project, "glossary.yml", replace(project / "docs/glossary.yml", r"^    used_for: .*$", "    used_for: Sore muscles: from sport.")),
+        ["not valid YAML", "must be in quotes"],
+    ),
+    "practice written as one value": (
+        lambda project: add_to_extra(project, "  practice: Riverside\n"),
+        ["`extra.practice` is `Riverside`", "block of keys"],
+    ),
+    "scripts switch in quotes": (
+        lambda project: front_matter_value(project, "quiz.md", "scripts", '"false"'),
+        ['the text "false" in quotes', "scripts: false"],
+    ),
+    # Issue 16: author text that became markup ---------------------------------------------------
+    "script in a quiz answer": (
+        lambda project: add_quiz_question(project, answer="Medical <img src=x onerror=alert(1)>"),
+        ["onerror", "the quiz does not show"],
+    ),
+    "javascript link in a quiz explanation": (
+        lambda project: add_quiz_question(project, why="See [after](javascript:alert(1))."),
+        ["javascript:alert(1)", "not a page or a website"],
+    ),
+    "page title with markup": (
+        lambda project: front_matter_value(project, "differences/price.md", "title", '"Price <b>now</b>"'),
+        ["the title `Price <b>now</b>` holds `<`", "write \"and\""],
+    ),
+    "site name with quotes": (
+        lambda project: in_config(project, r"^site_name: .*$", 'site_name: The "best" massage guide'),
+        ["`site_name`", "holds `\"`"],
+    ),
+    # Mistakes of our own, made the way a practice owner would ---------------------------------
+    "table glued to the text above it": (glue_table, ["shows as its raw text", "blank line above"]),
+    "script written into a page": (
+        lambda project: append_to(project, "about.md", "\n<script>alert(1)</script>\n"),
+        ["`<script>`", "would run a script"],
+    ),
+    "event attribute through attr_list": (
+        lambda project: append_to(project, "about.md", '\n[Home](index.md){ onmouseover="alert(1)" }\n'),
+        ["onmouseover", "would run a script"],
+    ),
+    "javascript link in a page": (
+        lambda project: append_to(project, "about.md", "\nSee [this](javascript:alert(1)).\n"),
+        ["javascript:alert(1)", "would run a script"],
+    ),
+    "web font from another website": (
+        lambda project: append_to(project, "about.md", '\n<link rel="stylesheet" href="https://fonts.example/css">\n'),
+        ["fonts.example", "<link>"],
+    ),
+    "remote picture in a style attribute": (
+        lambda project: append_to(project, "about.md", '\n<p style="background: url(https://cdn.example/bg.png)">Hi</p>\n'),
+        ["https://cdn.example/bg.png", "another website"],
+    ),
+    "remote video source": (
+        lambda project: append_to(project, "about.md", '\n<video controls><source src="https://cdn.example/v.mp4"></video>\n'),
+        ["<source>", "cdn.example"],
+    ),
+    "menu title with markup": (
+        lambda project: in_config(project, r"^  - Home: index.md$", "  - Home <3: index.md"),
+        ["the menu title `Home <3`"],
+    ),
+    "share tagline with quotes": (
+        lambda project: in_config(project, r"^  share_tagline: (.*)$", '  share_tagline: A "plain" guide.'),
+        ["`extra.share_tagline`", "holds `\"`"],
+    ),
+    "description with markup": (
+        lambda project: front_matter_value(project, "safety.md", "description", '"Stay <b>safe</b>."'),
+        ["the description `Stay <b>safe</b>.` holds `<`"],
+    ),
+    "title with an ampersand entity": (
+        lambda project: front_matter_value(project, "differences/price.md", "title", "Price&tips"),
+        ["holds `&`", "write \"and\""],
+    ),
+    "practice block misspelled practise": (
+        lambda project: add_to_extra(project, "  practise:\n    name: Riverside\n"),
+        ["`extra.practise`", "Did you mean `practice`?"],
+    ),
+    "practice block capitalised": (
+        lambda project: add_to_extra(project, "  Practice:\n    name: Riverside\n"),
+        ["`extra.Practice`", "Did you mean `practice`?"],
+    ),
+    "review block misspelled": (
+        lambda project: in_config(project, r"^  review:", "  reveiw:"),
+        ["`extra.reveiw`", "Did you mean `review`?"],
+    ),
+    "review key misspelled": (
+        lambda project: review(project, "next", '"2027-05-26"\n    nxt: "2027-06-01"') and None,
+        ["`extra.review.nxt`", "Did you mean `next`?"],
+    ),
+    "last review in the future": (
+        lambda project: review(project, "last", '"2099-11-26"') and review(project, "next", '"2100-05-26"') and None,
+        ["`extra.review.last` is 2099-11-26, a date still to come"],
+    ),
+    "reviewer written as a block": (
+        lambda project: review(project, "next", '"2027-05-26"\n    by:\n      name: Dana') and None,
+        ["`extra.review.by`", "not a name"],
+    ),
+    "front matter indented with a tab": (
+        lambda project: at(project, "safety.md", replace(project / "docs/safety.md", r"^summary: >-\n  ", "summary: >-\n\t") + 1),
+        ["not valid YAML", "'\\t'"],
+    ),
+    "quiz explanation to an ftp address": (
+        lambda project: add_quiz_question(project, why="See [the list](ftp://files.example/list)."),
+        ["ftp://files.example/list", "not a page or a website"],
+    ),
+    "quiz answer with a clickable element": (
+        lambda project: add_quiz_question(project, answer="[Medical](index.md){ onclick=\"go()\" }"),
+        ["`on...` attribute"],
+    ),
 }
+
+
+MKDOCS_CHECKS = {"broken link", "broken anchor", "page not in the navigation"}
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_fails_the_build_and_names_the_file(case: str, project_copy, tmp_path: Path) -> None:
     breaker, expected = CASES[case]
     project = project_copy()
-    breaker(project)
+    where = breaker(project)
     log = failed_build_log(project, tmp_path / "site", case)
-    assert_mentions(log, expected, case)
+    # MkDocs' own link and nav checks say it their way; the guide's checks all give the fix.
+    own = [] if case in MKDOCS_CHECKS else ["Expected:", "For example:"]
+    assert_mentions(log, [*expected, *([where] if where else []), *own], case)
+    assert "Traceback" not in log, f"{case}: the author should see a message, not a traceback\n{log}"
+
+
+def test_a_broken_quiz_link_is_told_once(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    where = add_quiz_question(project, why="See [after](differences/after-the-sesion.md).")
+    log = failed_build_log(project, tmp_path / "site")
+    assert log.count("after-the-sesion.md`") == 1 and where in log, log
+    assert "WARNING" not in log, f"MkDocs' own warnings (twice, without a line) should not come first\n{log}"

@@ -49,9 +49,25 @@ def test_plain_material_keeps_every_installed_extension_and_drops_only_ours(benc
     assert "search" in _names(plain["plugins"])
     assert plain["nav"] == ours["nav"]
     assert Path(plain["docs_dir"]) == ROOT / "docs"
-    assert "hooks" not in plain and "custom_dir" not in plain["theme"]
+    assert "hooks" not in plain
+    # A page that names one of our templates (`template: home.html`) gets Material's page
+    # template: the only custom_dir plain Material may have holds one-line stubs saying so.
+    stubs = sorted(item.removeprefix("page template ") for item in dropped if item.startswith("page template "))
+    custom_dir = plain["theme"].get("custom_dir")
+    if stubs:
+        assert Path(custom_dir).is_relative_to(tmp_path)
+        found = sorted(str(f.relative_to(custom_dir)) for f in Path(custom_dir).rglob("*") if f.is_file())
+        assert found == stubs
+        assert all((Path(custom_dir) / name).read_text().strip() == '{% extends "main.html" %}' for name in stubs)
+    else:
+        assert custom_dir is None
     assert sorted(dropped) == sorted(
-        ["theme.custom_dir", "plugin guide", *(f"extension {name}" for name in our_extensions)]
+        [
+            "theme.custom_dir",
+            "plugin guide",
+            *(f"extension {name}" for name in our_extensions),
+            *(f"page template {name}" for name in stubs),
+        ]
     )
 
 
@@ -82,6 +98,6 @@ def test_synthetic_glossary_and_pages_are_valid(bench, tmp_path: Path) -> None:
     assert len(glossary.entries) == bench.SCALING_ENTRIES
     config = yaml.load((tmp_path / "large" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=bench._Loader)
     extra = config["nav"][-1]["Scaling test pages"]
-    assert len(extra) == bench.SCALING_PAGES - len(list((ROOT / "docs").rglob("*.md")))
+    assert len(extra) == bench.SCALING_PAGES - len(bench.doc_pages(ROOT))
     page = (tmp_path / "large" / "docs" / extra[-1]).read_text(encoding="utf-8")
     assert page.startswith("---\ntitle: ") and "\n# " in page and "summary: >-" in page

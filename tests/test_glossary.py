@@ -108,7 +108,7 @@ def convert(text: str, page: str = "differences/price.md") -> BeautifulSoup:
 
 
 def marked(soup: BeautifulSoup) -> list[str]:
-    return [a.get_text() for a in soup.select("a.mdx-term__link")]
+    return [word.get_text() for word in soup.select(".mdx-term__word")]
 
 
 def box_words(soup: BeautifulSoup) -> list[str]:
@@ -170,14 +170,15 @@ def test_each_word_is_marked_once_whatever_name_it_goes_by() -> None:
     assert marked(soup) == ["Trigger point therapy"]
 
 
-def test_the_mark_links_to_the_entry_and_carries_the_definition() -> None:
+def test_the_mark_explains_the_word_in_place_and_links_to_the_entry() -> None:
     soup = convert("Your co-pay is small.")
     (term,) = soup.select("span.mdx-term")
     assert str(term) == (
-        '<span class="mdx-term" title="What you pay at each visit.">'
-        '<a aria-describedby="mdx-term-co-pay" class="mdx-term__link" href="../glossary.md#co-pay">co-pay</a>'
-        '<span class="mdx-term__tip" data-search-exclude="true" id="mdx-term-co-pay" role="tooltip">'
-        "What you pay at each visit.</span></span>"
+        '<span class="mdx-term">'
+        '<span aria-describedby="mdx-term-co-pay" class="mdx-term__word" role="button" tabindex="0">co-pay</span>'
+        '<span class="mdx-term__tip" data-search-exclude="true">'
+        '<span class="mdx-term__definition" id="mdx-term-co-pay">What you pay at each visit.</span> '
+        '<a class="mdx-term__link" href="../glossary.md#co-pay">Co-pay in the glossary</a></span></span>'
     )
 
 
@@ -266,7 +267,9 @@ def test_the_entries_go_where_the_marker_is_with_links_to_each_heading() -> None
     assert parts == ["p.", "nav.mdx-glossary__letters", "div.mdx-glossary", "p."]
     assert "glossary:" not in str(soup)
     box = soup.select_one(".mdx-glossary")
-    assert [h.get_text() for h in box.select("h2")] == ["Clinic techniques", "Visit words", "All words from A to Z"]
+    # Entries from A to Z under their letter, then an index of the words by where you meet them.
+    assert [h.get_text() for h in box.select("h2")] == ["C", "D", "L", "T", "Words by where you meet them"]
+    assert [h.get_text() for h in box.select("h2 ~ h3:not(.mdx-glossary__term)")] == ["Clinic techniques", "Visit words"]
     cupping = box.select_one("h3#cupping")
     assert cupping.get_text() == "Cupping"
     entry = [tag.get_text(" ", strip=True) for tag in cupping.find_next_siblings(limit=3)]
@@ -279,7 +282,9 @@ def test_the_entries_go_where_the_marker_is_with_links_to_each_heading() -> None
         "Where you meet it: Usually at a clinic Why it matters: Plan your budget."
     )
     assert [a["href"] for a in soup.select("nav a")] == ["#letter-c", "#letter-d", "#letter-l", "#letter-t"]
-    assert [a.get_text() for a in box.select("#letter-d + ul a")] == ["Deep tissue massage", "Diagnosis"]
+    # A letter leads straight to its entries.
+    under_d = [h.get_text() for h in box.select("#letter-d ~ h3.mdx-glossary__term") if h.find_previous("h2")["id"] == "letter-d"]
+    assert under_d == ["Deep tissue massage", "Diagnosis"]
     # Headings made from the data are headings like any other: in the contents, with a link.
     assert "cupping" in [child["id"] for group in md.toc_tokens for child in group["children"]]
     linked = markdown.Markdown(
@@ -387,7 +392,7 @@ def test_glossary_page_has_every_word_with_a_stable_anchor(site: Path) -> None:
     text = " ".join(article.get_text(" ").split()).lower()
     for word in REQUIRED_WORDS:
         assert word.lower() in text, f"the glossary page does not explain {word!r}"
-    groups = [h2.get_text(strip=True).rstrip("¶") for h2 in article.select(".mdx-glossary > h2")]
+    groups = [h3.get_text(strip=True).rstrip("¶") for h3 in article.select("#mdx-by-where ~ h3")]
     assert groups[:3] == ["Techniques you meet in clinics", "Techniques you meet in spas", "Words about visits and paying"]
 
 
@@ -424,7 +429,7 @@ def test_a_to_z_links_resolve_to_letters_and_entries(site: Path) -> None:
     assert letters == sorted({term[0].upper() for term in terms})
     for link in article.select("nav.mdx-glossary__letters a"):
         assert link["href"].lstrip("#") in ids, link
-    index = article.find(id="a-to-z").find_all_next("a", href=re.compile("^#(?!letter-)"))
+    index = article.find(id="mdx-by-where").find_all_next("a", href=re.compile("^#(?!letter-)"))
     index_targets = [a["href"][1:] for a in index if "headerlink" not in a.get("class", [])]
     assert sorted(index_targets) == sorted(h3["id"] for h3 in article.select(".mdx-glossary__term"))
 
@@ -435,9 +440,10 @@ def test_marked_words_lead_to_their_entry_with_the_same_definition(site: Path) -
     link = soup.select_one("a.mdx-term__link[href$='#co-pay']")
     assert link is not None, "the price page should explain co-pay"
     assert link["href"] == "../../glossary/#co-pay"
-    tip = soup.find(id=link["aria-describedby"])
+    word = link.find_parent(class_="mdx-term").select_one(".mdx-term__word")
+    definition = soup.find(id=word["aria-describedby"])
     entry = glossary.find(id="co-pay").find_next_sibling("p")
-    assert tip.get_text() == entry.get_text() == link.parent["title"]
+    assert definition.get_text() == entry.get_text()
 
 
 def test_every_page_marks_each_word_at_most_once_and_never_in_headings_links_or_tables(site: Path) -> None:

@@ -7,6 +7,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from conftest import SITE_PATH
+
 HOST = "http://site.invalid/"
 
 
@@ -51,5 +53,6 @@ def test_not_found_page_links_work_from_any_address(site: Path) -> None:
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     for node in soup.select("article a[href]"):
         path = urlsplit(node["href"]).path
-        assert path.startswith("/"), f"404 link {node['href']} breaks when served from a deep path"
-        assert _target_file(site, path).is_file(), f"404 links to missing {node['href']}"
+        # Absolute, inside the folder `site_url` names (the domain's root or a folder of it).
+        assert path.startswith(SITE_PATH), f"404 link {node['href']} breaks when served from a deep path"
+        assert _target_file(site, "/" + path[len(SITE_PATH):]).is_file(), f"404 links to missing {node['href']}"

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from conftest import LAST_REVIEWED, ROOT, SITE_NAME, SITE_URL, sitemap_pages, soup_of
+from conftest import LAST_REVIEWED, ROOT, SETTINGS, SITE_NAME, SITE_URL, sitemap_pages, soup_of
 from site_pages import CONTENT_PAGES
 
 
@@ -130,7 +130,10 @@ def test_favicon_and_touch_icon_are_the_guides_own(site: Path, pages) -> None:
     # The icon is written into the page (massage_guide/plugin/theme_assets.py): the guide's own drawing.
     assert icon.startswith("data:image/svg+xml,")
     drawn = unquote(icon.split(",", 1)[1])
-    assert drawn.startswith("<svg") and "<title>Medical or relaxation massage?</title>" in drawn
+    # The drawing's own name, as its file in docs/ (theme.favicon) writes it.
+    own = ROOT / "docs" / SETTINGS["theme"]["favicon"]
+    title = BeautifulSoup(own.read_text(encoding="utf-8"), "html.parser").find("title").get_text()
+    assert drawn.startswith("<svg") and f"<title>{title}</title>" in drawn
     assert " " not in icon and "#" not in icon, "an address may hold neither spaces nor a raw #"
     assert png_size(site / touch) == (180, 180)
     assert (site / "assets/icons/favicon.svg").is_file(), "the icon file stays for those who link to it"

@@ -1,9 +1,10 @@
 """A practice's own copy of the guide: its details set once, hosted under a subpath.
 
 One extra build does both (conftest's `practice_site`, which test_print.py prints too):
-`extra.practice` filled in and `site_url` set to https://practice.example/massage-guide/,
-served on loopback under /massage-guide/ only.
-The default build (practice-neutral, at a domain root) is the session's `site`.
+`extra.practice` filled in with PRACTICE and `site_url` set to PRACTICE_URL, served on loopback
+under its folder only. A second one (`other_practice`) sets other details, full of characters
+that would be markup, at another folder. The default build is the session's `site`, set up as
+mkdocs.yml says: the tests read what to expect from there, so they pass for any practice.
 """
 
 from __future__ import annotations
@@ -16,10 +17,18 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import (
+    OTHER_GLANCE,
+    OTHER_PRACTICE,
+    OTHER_REVIEW,
+    OTHER_URL,
     PHONE,
+    PRACTICE,
     PRACTICE_URL,
+    SITE_PATH,
+    SITE_PRACTICE,
     SITE_URL,
     WIDTHS,
     QuietHandler,
@@ -49,15 +58,15 @@ def test_practice_details_are_in_the_footer_of_every_page(practice_site: Path) -
         footer = soup_of(practice_site, where).select_one("footer .mdx-practice")
         assert footer is not None, f"{where}: no practice details in the footer"
         text = " ".join(footer.get_text(" ").split())
-        for shown in ("Riverside Massage & Wellness", "12 River Road", "Springfield, OR 97477", "+1 541 555 0100"):
+        for shown in (PRACTICE["name"], *PRACTICE["address"].splitlines(), PRACTICE["phone"]):
             assert shown in text, f"{where}: footer lacks {shown!r}: {text}"
         hrefs = {a["href"] for a in footer.select("a[href]")}
         assert {
-            "mailto:hello@riverside-massage.example",
-            "https://riverside-massage.example/book",
-            "https://riverside-massage.example/",
+            f"mailto:{PRACTICE['email']}",
+            PRACTICE["booking_url"],
+            PRACTICE["homepage_url"],
         } <= hrefs, f"{where}: {hrefs}"
-        assert any(h.startswith("tel:+1") and "541" in h for h in hrefs), hrefs
+        assert f"tel:{PRACTICE['phone'].replace(' ', '')}" in hrefs, hrefs
 
 
 def test_choice_page_has_a_book_or_ask_box_with_the_practice(practice_site: Path) -> None:
@@ -66,20 +75,28 @@ def test_choice_page_has_a_book_or_ask_box_with_the_practice(practice_site: Path
     assert box is not None, "no 'Book or ask a question' box"
     assert box.find("h2").get_text(strip=True).startswith("Book or ask a question")
     text = " ".join(box.get_text(" ").split())
-    assert "Riverside Massage & Wellness" in text
-    booking = box.find("a", href="https://riverside-massage.example/book")
-    assert booking is not None and "riverside-massage.example/book" in booking.get_text()
+    assert PRACTICE["name"] in text
+    booking = box.find("a", href=PRACTICE["booking_url"])
+    assert booking is not None and PRACTICE["booking_url"].split("://")[1] in booking.get_text()
     logo = box.select_one("img.mdx-practice__logo")
     assert logo is not None and (page.parent / logo["src"]).resolve().is_file(), logo
 
 
 def test_practice_name_is_escaped_not_read_as_html(practice_site: Path) -> None:
+    assert "&" in PRACTICE["name"]
     raw = (practice_site / "index.html").read_text(encoding="utf-8")
-    assert "Riverside Massage &amp; Wellness" in raw
-    assert "Riverside Massage & Wellness" not in raw
+    assert PRACTICE["name"].replace("&", "&amp;") in raw
+    assert PRACTICE["name"] not in raw
 
 
-def test_default_site_shows_no_practice_at_all(site: Path) -> None:
+def test_default_site_shows_the_practice_that_mkdocs_yml_sets(site: Path) -> None:
+    """With a practice block in mkdocs.yml, its name is in every footer; without, no page shows
+    any practice at all (no empty boxes, no contact links)."""
+    if SITE_PRACTICE:
+        for where in html_pages(site):
+            footer = soup_of(site, where).select_one("footer .mdx-practice")
+            assert footer is not None and SITE_PRACTICE.get("name", "") in footer.get_text(" "), where
+        return
     for where in html_pages(site):
         html = (site / where).read_text(encoding="utf-8")
         assert not soup_of(site, where).select(".mdx-practice, .mdx-book"), f"{where} shows practice details"
@@ -122,6 +139,32 @@ BAD_VALUES: dict[str, tuple[dict[str, object], list[str]]] = {
         {"logo": "https://cdn.example/logo.png"},
         ["extra.practice.logo", "another website", "inside docs/"],
     ),
+    # Issue 16: a real file, but outside docs/, is not published.
+    "logo outside docs/": (
+        {"logo": "../outside/logo.png"},
+        ["extra.practice.logo", "outside docs/", "docs/assets/"],
+    ),
+    # Longer than the one-sheet handout has room for (LIMITS in plugin/practice.py).
+    "name of 300 characters": (
+        {"name": ("Riverside Massage " * 17)[:300]},
+        ["extra.practice.name", "300 characters", "at most 70"],
+    ),
+    "address of 6 lines": (
+        {"address": "Suite 1\nFloor 2\n12 River Road\nRiverside Park\nSpringfield, OR 97477\nUSA"},
+        ["extra.practice.address", "6 lines", "room for 4"],
+    ),
+    "name on two lines": (
+        {"name": "Riverside\nMassage Clinic"},
+        ["extra.practice.name", "2 lines", "room for 1"],
+    ),
+    "phone number with its office hours": (
+        {"phone": "+1 541 555 0100 (9 to 5 on weekdays)"},
+        ["extra.practice.phone", "at most 25"],
+    ),
+    "key written with a capital": (
+        {"Email": "hello@riverside.example"},
+        ["extra.practice.Email", "Did you mean `email`?"],
+    ),
 }
 
 
@@ -131,7 +174,9 @@ def test_bad_practice_value_stops_the_build_with_a_clear_message(
 ) -> None:
     values, expected = BAD_VALUES[case]
     project = project_copy()
-    set_practice(project, {"name": "Riverside", **values})
+    (project / "outside").mkdir()
+    (project / "outside/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    set_practice(project, {"phone": "+1 541 555 0100", **values})
     log = failed_build_log(project, tmp_path / "site", case)
     key = next(iter(values))
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
@@ -233,13 +278,15 @@ def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_site_works_at_a_domain_root(browser, site: Path, hosted) -> None:
-    check_hosting(browser, site, SITE_URL, hosted(site, "/"))
+def test_site_works_where_its_site_url_puts_it(browser, site: Path, hosted) -> None:
+    """At the root of a domain or in a folder, as mkdocs.yml's `site_url` says."""
+    check_hosting(browser, site, SITE_URL, hosted(site, SITE_PATH))
 
 
 def test_site_works_under_a_subpath(browser, practice_site: Path, hosted) -> None:
-    base = hosted(practice_site, "/massage-guide/")
-    assert status_of(base.replace("/massage-guide/", "/about/")) == 404, "served outside the subpath"
+    folder = urlsplit(PRACTICE_URL).path
+    base = hosted(practice_site, folder)
+    assert status_of(base.replace(folder, "/about/")) == 404, "served outside the subpath"
     check_hosting(browser, practice_site, PRACTICE_URL, base)
 
 
@@ -247,7 +294,79 @@ def test_site_works_under_a_subpath(browser, practice_site: Path, hosted) -> Non
 def test_practice_details_are_accessible(browser, practice_site: Path, hosted, width: str) -> None:
     context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
-    page.goto(hosted(practice_site, "/massage-guide/") + "which-one-is-right-for-you/")
+    page.goto(hosted(practice_site, urlsplit(PRACTICE_URL).path) + "which-one-is-right-for-you/")
     wait_for_material(page)
     assert_no_axe_violations(page)
     context.close()
+
+
+# --- A second practice: other values, each shown as written -------------------------------------
+
+
+def test_other_practice_shows_its_own_details_as_text(other_practice: tuple[Path, str]) -> None:
+    site, _ = other_practice
+    for where in ("", "which-one-is-right-for-you/", "404.html"):
+        footer = soup_of(site, where).select_one("footer .mdx-practice")
+        assert footer is not None, where
+        lines = [" ".join(p.get_text(" ").split()) for p in footer.find_all("p")]
+        assert OTHER_PRACTICE["name"] in lines, f"{where}: {lines}"
+        assert " ".join(OTHER_PRACTICE["address"].split()) in lines, f"{where}: {lines}"
+        assert not footer.select(".mdx-practice__logo"), "no logo was set"
+        assert "Website:" not in footer.get_text(), "no homepage was set"
+    box = soup_of(site, "which-one-is-right-for-you/").select_one("article .mdx-book")
+    sentence = box.find("p")
+    assert OTHER_PRACTICE["name"] in " ".join(sentence.get_text().split()), sentence
+    assert not sentence.find(["a", "em", "strong"]), f"the name became markup: {sentence}"
+
+
+def test_no_author_value_becomes_a_script_address(other_practice: tuple[Path, str]) -> None:
+    site, _ = other_practice
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(True):
+            for name, value in tag.attrs.items():
+                assert not name.startswith("on"), f"{path.name}: <{tag.name} {name}>"
+                text = " ".join(value) if isinstance(value, list) else value
+                assert not text.strip().lower().startswith("javascript:"), f"{path.name}: {tag}"
+
+
+def test_other_practice_lives_at_its_own_address(other_practice: tuple[Path, str]) -> None:
+    site, _ = other_practice
+    assert sitemap_pages(site, OTHER_URL)
+    assert soup_of(site, "about/").find("link", rel="canonical")["href"] == OTHER_URL + "about/"
+    folder = urlsplit(OTHER_URL).path
+    for link in soup_of(site, "404.html").select("article a[href]"):
+        path = urlsplit(link["href"]).path
+        assert path.startswith(folder), f"404 link {link['href']} is outside {folder}"
+        target = site / path[len(folder):]
+        assert (target / "index.html" if target.is_dir() else target).is_file(), link["href"]
+
+
+def test_overdue_review_is_shown_on_about_and_said_in_the_log(other_practice: tuple[Path, str]) -> None:
+    site, log = other_practice
+    assert "Review overdue" in log and OTHER_REVIEW["next"] in log, log
+    about = soup_of(site, "about/").select_one("article")
+    notice = about.select_one(".admonition.warning")
+    assert notice is not None and "due for a check" in notice.get_text(), "readers should see it"
+    items = [" ".join(li.get_text().split()) for li in about.select("li")]
+    assert f"Checked by: {OTHER_REVIEW['by']}" in items, items
+
+
+def test_current_review_shows_no_notice(site: Path) -> None:
+    assert not soup_of(site, "about/").select("article .admonition.warning"), (
+        "mkdocs.yml's next review is still to come, so About shows no 'due for a check' notice"
+    )
+
+
+def test_a_pipe_in_a_glance_value_stays_in_its_cell(other_practice: tuple[Path, str]) -> None:
+    site, _ = other_practice
+    table = soup_of(site, "").select_one("article table")
+    rows = [[" ".join(c.get_text().split()) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+    assert all(len(row) == 3 for row in rows), rows
+    assert OTHER_GLANCE in [row[2] for row in rows], rows
+
+
+def test_an_escaped_pipe_in_a_quiz_explanation_shows_as_a_pipe(other_practice: tuple[Path, str]) -> None:
+    site, _ = other_practice
+    feedback = [" ".join(f.get_text().split()) for f in soup_of(site, "quiz/").select(".mdx-quiz__feedback--right")]
+    assert any("Split 80|20" in text for text in feedback), feedback

@@ -130,9 +130,7 @@ BUILD_CASES = {
 def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, project_copy, tmp_path: Path) -> None:
     old, new, needles = BUILD_CASES[case]
     project = project_copy()
-    line = _edit(project, old, new)
-    if case.startswith("scripts"):
-        line = 1  # front matter problems point at the top of the file
+    line = _edit(project, old, new)  # front matter problems too name their own line
     log = failed_build_log(project, tmp_path / "site", case)
     assert f"docs/quiz.md, line {line}:" in log, log
     assert "Expected:" in log and "For example:" in log, log

@@ -17,10 +17,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PRESSURES = ("light", "medium", "deep", "varies")
 PLACES = ("clinic", "spa", "both")
+# How much good research there is for a technique, said the same way for every one. The sources
+# page (docs/sources.md, "How to read the research line") says what each label means.
+EVIDENCE = ("some research", "mixed research", "little research", "not a treatment")
+# A label that claims research found something must name where: `source:`, a source's anchor on
+# the sources page.
+EVIDENCE_NEEDS_SOURCE = ("some research", "mixed research")
+SOURCES_PAGE = "sources.md"
+EVIDENCE_ANCHOR = "research-labels"  # the table on the sources page that says what each label means
 KINDS = ("technique", "word")
 ENTRY_KEYS = (
     "term", "aliases", "forms", "anchor", "group", "definition", "pressure", "where", "used_for",
-    "caution",
+    "caution", "evidence", "source",
 )
 REQUIRED = ("term", "group", "definition", "where", "used_for")
 # Ids the glossary page uses for itself (entries.py); an entry's anchor must not take one of them.
@@ -40,6 +48,8 @@ ENTRY_EXAMPLE = """
   where: clinic
   used_for: Easing pain and tight muscles.
   caution: It can leave round marks on the skin for a few days.
+  evidence: little research
+  source: nccih-cupping
 """
 
 
@@ -68,6 +78,8 @@ class Entry:
     used_for: str
     pressure: str | None = None
     caution: str | None = None
+    evidence: str | None = None  # one of EVIDENCE (techniques only)
+    source: str | None = None  # the source's anchor on the sources page: sources.md#SOURCE
     aliases: tuple[str, ...] = ()  # other names, shown on the glossary page and matched
     forms: tuple[str, ...] = ()  # other spellings, matched but not shown
     line: int = 0
@@ -216,6 +228,7 @@ def _read_entry(reader: _Reader, node: Node, groups: dict[str, Group]) -> Entry:
     elif "pressure" in fields:
         reader.fail(fields["pressure"][0], f"`{term}` is in the group `{group_key}`, whose words have no pressure.",
                     "`pressure:` only in technique groups; remove the line.")
+    evidence, source = _read_evidence(reader, fields, term, group)
     anchor = reader.text(value("anchor"), "anchor") if "anchor" in fields else slug(term)
     if not ANCHOR.match(anchor) or RESERVED_ANCHOR.match(anchor):
         reader.fail(value("anchor") if "anchor" in fields else line,
@@ -230,12 +243,39 @@ def _read_entry(reader: _Reader, node: Node, groups: dict[str, Group]) -> Entry:
         used_for=reader.text(value("used_for"), "used_for"),
         pressure=pressure,
         caution=reader.text(value("caution"), "caution") if "caution" in fields else None,
+        evidence=evidence,
+        source=source,
         aliases=reader.texts(value("aliases"), "aliases") if "aliases" in fields else (),
         forms=reader.texts(value("forms"), "forms") if "forms" in fields else (),
         line=line,
     )
     reader.owner = ""
     return entry
+
+
+def _read_evidence(reader: _Reader, fields: dict[str, tuple[Node, Node]], term: str,
+                   group: Group) -> tuple[str | None, str | None]:
+    """`evidence:` and `source:`: how much research there is, and where that is said."""
+    if group.kind != "technique":
+        for name in ("evidence", "source"):
+            if name in fields:
+                reader.fail(fields[name][0], f"`{term}` is in the group `{group.key}`, whose words are not techniques.",
+                            f"`{name}:` only in technique groups; remove the line.")
+        return None, None
+    if "source" in fields and "evidence" not in fields:
+        reader.fail(fields["source"][0], f"`{term}` has a `source:` but no `evidence:`.",
+                    "`evidence:` with one of: " + ", ".join(EVIDENCE) + "; then `source:`.")
+    if "evidence" not in fields:
+        return None, None
+    evidence = reader.choice(fields["evidence"][1], "evidence", EVIDENCE)
+    source = reader.text(fields["source"][1], "source") if "source" in fields else None
+    if source is None and evidence in EVIDENCE_NEEDS_SOURCE:
+        reader.fail(fields["evidence"][0], f"`{term}` says `evidence: {evidence}` but names no `source:`.",
+                    f"`source:` with the anchor of a source on the sources page ({SOURCES_PAGE}#anchor).")
+    if source is not None and (not ANCHOR.match(source) or RESERVED_ANCHOR.match(source)):
+        reader.fail(fields["source"][1], f"`source: {source}` of `{term}` is not the anchor of a source.",
+                    f"the part after `#` in the source's address on the sources page ({SOURCES_PAGE}#nccih-massage).")
+    return evidence, source
 
 
 def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
@@ -246,7 +286,10 @@ def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        reader.fail((mark.line + 1) if mark else 1, f"the file is not valid YAML ({error.problem}).",
+        # The usual cause: a value with ": " in it, which YAML reads as a second `name: value`.
+        hint = (" A value that holds `: ` must be in quotes: `used_for: \"Sore muscles: from sport\"`."
+                if "mapping values are not allowed" in str(error.problem) else "")
+        reader.fail((mark.line + 1) if mark else 1, f"the file is not valid YAML ({error.problem}).{hint}",
                     "`name: value` lines, with list items starting with `- ` and indented by 2 spaces.")
     if root is None:
         reader.fail(1, "the file is empty.", "`groups:` and `terms:` at the top level.", GROUPS_EXAMPLE)

@@ -2,10 +2,11 @@
 
 What goes there:
 
-- a list of letters (`nav.mdx-glossary__letters`) that jump to the A-to-Z part;
-- `div.mdx-glossary`: one `<h2>` per group, and under it one `<h3 id="ANCHOR">` per entry with its
-  definition, "Also called", pressure, where and what people use it for, and "Take care" when
-  the entry has a caution; then "All words from A to Z", one `<h3 id="letter-x">` per letter.
+- a list of letters (`nav.mdx-glossary__letters`) that jump straight to the entries;
+- `div.mdx-glossary`: the entries from A to Z, one `<h2 id="letter-x">` per letter and under it
+  one `<h3 id="ANCHOR">` per entry with its definition, "Also called", pressure, where and what
+  people use it for, and "Take care" when the entry has a caution; then "Words by where you meet
+  them" (`<h2 id="mdx-by-where">`), one `<h3>` per group with links to its entries.
 
 The entries are built as elements rather than written as Markdown for the page to convert: the
 data is plain text already, and the page then builds in a third of the time. Headings still get
@@ -23,7 +24,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .data import A_TO_Z_ANCHOR, LETTER_ANCHOR, Entry, Glossary
+from .data import EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
@@ -36,7 +37,9 @@ LABELS = {
     "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
     "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
 }
-A_TO_Z_TITLE = "All words from A to Z"
+# The index by group, after the entries; its anchor starts with `mdx-`, which no entry may use.
+GROUPS_TITLE = "Words by where you meet them"
+GROUPS_ANCHOR = "mdx-by-where"
 
 
 class EntriesTreeprocessor(Treeprocessor):
@@ -91,15 +94,15 @@ def letters(found: dict[str, list[Entry]]) -> etree.Element:
 
 def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
     box = etree.Element("div", {"class": "mdx-glossary"})
-    for group in glossary.groups:
-        _heading(box, "h2", group.title, group.key)
-        for entry in glossary.in_group(group.key):
-            _entry(box, entry)
-    _heading(box, "h2", A_TO_Z_TITLE, A_TO_Z_ANCHOR)
     for letter, under in found.items():
-        _heading(box, "h3", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
-        items = etree.SubElement(box, "ul")
+        _heading(box, "h2", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         for entry in under:
+            _entry(box, entry)
+    _heading(box, "h2", GROUPS_TITLE, GROUPS_ANCHOR)
+    for group in glossary.groups:
+        _heading(box, "h3", group.title, group.key)
+        items = etree.SubElement(box, "ul")
+        for entry in sorted(glossary.in_group(group.key), key=lambda e: e.term.casefold()):
             link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
             link.text = entry.term
     return box
@@ -115,12 +118,31 @@ def _entry(box: etree.Element, entry: Entry) -> None:
         _labelled(etree.SubElement(facts, "li"), "Pressure:", LABELS["pressure"][entry.pressure])
         _labelled(etree.SubElement(facts, "li"), "Where:", LABELS["where"][entry.where])
         _labelled(etree.SubElement(facts, "li"), "People use it for:", entry.used_for)
+        if entry.evidence:
+            _evidence(etree.SubElement(facts, "li"), entry)
     else:
         _labelled(etree.SubElement(facts, "li"), "Where you meet it:", LABELS["where"][entry.where])
         _labelled(etree.SubElement(facts, "li"), "Why it matters:", entry.used_for)
     if entry.caution:
         caution = etree.SubElement(box, "p", {"class": "mdx-glossary__caution"})
         _labelled(caution, "Take care:", entry.caution)
+
+
+def _evidence(item: etree.Element, entry: Entry) -> None:
+    """"How much research: [some research](what the words mean). [See the source]." Both links
+    lead to the sources page, which sits beside the glossary page (MkDocs checks the anchors in
+    strict builds, naming the page)."""
+    strong = etree.SubElement(item, "strong")
+    strong.text = "How much research:"
+    strong.tail = " "
+    label = etree.SubElement(item, "a", {"href": f"{SOURCES_PAGE}#{EVIDENCE_ANCHOR}"})
+    label.text = entry.evidence
+    label.tail = "."
+    if entry.source:
+        label.tail += " "
+        link = etree.SubElement(item, "a", {"href": f"{SOURCES_PAGE}#{entry.source}"})
+        link.text = "See the source"
+        link.tail = "."
 
 
 def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> None:

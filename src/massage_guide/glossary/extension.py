@@ -3,16 +3,20 @@
 Marking (first use per page): the first time a glossary word appears in the page's running
 text, it becomes
 
-    <span class="mdx-term" title="DEFINITION">
-      <a class="mdx-term__link" href="../glossary.md#cupping" aria-describedby="mdx-term-cupping">cupping</a>
-      <span class="mdx-term__tip" id="mdx-term-cupping" role="tooltip">DEFINITION</span>
+    <span class="mdx-term">
+      <span class="mdx-term__word" tabindex="0" role="button" aria-describedby="mdx-term-cupping">cupping</span>
+      <span class="mdx-term__tip" data-search-exclude="true">
+        <span class="mdx-term__definition" id="mdx-term-cupping">DEFINITION</span>
+        <a class="mdx-term__link" href="../glossary.md#cupping">cupping in the glossary</a>
+      </span>
     </span>
 
-- the link leads to the word's entry on the glossary page (touch, mouse, keyboard);
-- the tip shows under the line while the link has keyboard focus (CSS only, no JavaScript),
-  and screen readers read it as the link's description;
-- the title gives mouse users the definition on hover; with JavaScript on, Material's
-  `content.tooltips` turns it into a styled tooltip.
+- the definition is explained in place, with no JavaScript: a tap (touch), the pointer (mouse)
+  or Tab (keyboard) on the word shows the tip just under its line, over the text (glossary.css),
+  so the sentence is not split and the page's address does not change;
+- screen readers read the definition as the word's description;
+- the tip's link leads to the word's full entry on the glossary page; it can be reached by Tab
+  only while the tip is shown.
 Later uses of the same word on the page stay plain text, so a page does not turn into a sea of
 links. A word used only where it cannot be marked still counts as used.
 
@@ -142,18 +146,21 @@ class GlossaryTreeprocessor(Treeprocessor):
         return f"{posixpath.relpath(target, here)}#{entry.anchor}"
 
     def _term(self, text: str, entry: Entry) -> etree.Element:
-        tip_id = f"mdx-term-{entry.anchor}"
-        wrap = etree.Element("span", {"class": "mdx-term", "title": entry.definition})
-        link = etree.SubElement(
-            wrap, "a", {"class": "mdx-term__link", "href": self._href(entry), "aria-describedby": tip_id}
-        )
-        link.text = AtomicString(text)
-        tip = etree.SubElement(
+        definition_id = f"mdx-term-{entry.anchor}"
+        wrap = etree.Element("span", {"class": "mdx-term"})
+        # A focusable word, not a link: a tap shows the definition instead of leaving the page.
+        word = etree.SubElement(
             wrap,
             "span",
-            {"class": "mdx-term__tip", "id": tip_id, "role": "tooltip", "data-search-exclude": "true"},
+            {"class": "mdx-term__word", "tabindex": "0", "role": "button", "aria-describedby": definition_id},
         )
-        tip.text = AtomicString(entry.definition)
+        word.text = AtomicString(text)
+        tip = etree.SubElement(wrap, "span", {"class": "mdx-term__tip", "data-search-exclude": "true"})
+        definition = etree.SubElement(tip, "span", {"class": "mdx-term__definition", "id": definition_id})
+        definition.text = AtomicString(entry.definition)
+        definition.tail = " "
+        link = etree.SubElement(tip, "a", {"class": "mdx-term__link", "href": self._href(entry)})
+        link.text = AtomicString(f"{entry.term} in the glossary")
         return wrap
 
     @staticmethod

@@ -43,8 +43,23 @@ def shown_address(address: str) -> str:
     return address.split("://", 1)[-1].rstrip("/")
 
 
+# Characters that start Markdown or HTML markup somewhere in a line: `[`, `*`, `<`, `|` (a
+# table cell), `&` (an entity), and the rest. Python-Markdown passes numeric entities through
+# as they are, so a value written with them shows as the same characters, and only as text.
+MARKUP = frozenset("\\`*_{}[]()<>#+!|~^=&")
+
+
+def as_text(value: object) -> str:
+    """An author's value (from mkdocs.yml or front matter) for a Markdown partial: shown exactly
+    as written, on one line, never read as a link, emphasis, HTML or a table cell's edge.
+
+    `[Spa](javascript:alert(1))` shows as those characters, not as a link."""
+    text = " ".join(str(value or "").split())
+    return "".join(f"&#{ord(char)};" if char in MARKUP else char for char in text)
+
+
 # Filters for the partials here; the plugin gives the theme's templates the same ones (on_env).
-FILTERS = {"long_date": long_date, "shown_address": shown_address}
+FILTERS = {"long_date": long_date, "shown_address": shown_address, "as_text": as_text}
 _env.filters.update(FILTERS)
 
 

@@ -22,12 +22,16 @@ from mkdocs.structure.pages import Page
 from .authoring import author_error, difference_pages, relative_link, render
 from .handout import practice_block, qr_code
 from .link_kit import BLOCKS as LINK_KIT_BLOCKS
+from .page_meta import check_front_matter
 from .practice import book_or_ask
+from .review import EXAMPLE as REVIEW_EXAMPLE
+from .review import overdue
 
 
 def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
     rows = []
     for other, meta in difference_pages(page):
+        check_front_matter(other)  # an unreadable block would look like a missing `glance:`
         glance = meta.get("glance")
         if not (isinstance(glance, dict) and glance.get("medical") and glance.get("relaxation")):
             raise author_error(
@@ -52,12 +56,17 @@ def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
 def _review_dates(page: Page, config: MkDocsConfig) -> str:
     review = config.extra.get("review") or {}
     if not (review.get("last") and review.get("next")):
+        missing = " and ".join(f"`{key}:`" for key in ("last", "next") if not review.get(key))
         raise PluginError(
-            "mkdocs.yml: `extra.review` needs `last:` and `next:` dates.\n"
-            "  For example:\n    extra:\n      review:\n        last: 2026-11-26\n"
-            "        next: 2027-05-26"
+            f"mkdocs.yml: `extra.review` has no {missing} date, which the About page shows "
+            f"(docs/{page.file.src_uri} has `<!-- guide: review-dates -->`).\n"
+            "  Expected: the date of the last check and of the next one, year-month-day in quotes.\n"
+            f"  For example:\n{REVIEW_EXAMPLE}"
         )
-    return render("review-dates.md", last=review["last"], next=review["next"])
+    return render(
+        "review-dates.md", last=review["last"], next=review["next"], by=review.get("by", ""),
+        overdue=overdue(review),
+    )
 
 
 BLOCKS: dict[str, Callable[[Page, MkDocsConfig], str]] = {

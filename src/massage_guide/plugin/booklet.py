@@ -1,15 +1,22 @@
 """The booklet: the whole guide as one page to print (a page with `booklet: true`).
 
-Each page of the navigation is converted from its Markdown once more, with the same extensions
-and settings as on its own page, plus `BookletSectionExtension`, whose tree processor fits the
-page into the booklet before it is written out as HTML:
+What goes in: the pages of the navigation, in reading order, for readers only: the plugin option
+`booklet_leaves_out` names the pages left out (the handout, which is a sheet of its own, and the
+practices' link kit). They are grouped in parts, as the navigation's top level groups them: a
+part starts a new sheet of paper; the pages inside a part (the 6 differences) run on.
+
+Each page is converted from its Markdown once more, with the same extensions and settings as on
+its own page, plus `BookletSectionExtension`, whose tree processor fits the page into the booklet
+before it is written out as HTML:
 
 - every id gets the page's prefix (`booklet-differences-price--`), so ids stay unique, and so do
   the references to them (`for`, `aria-*`, `headers`, the quiz's input names);
-- headings move one level down, under the booklet's own title; tables can be scrolled by keyboard;
-- links to pages of the booklet point to their section, other links and pictures are made
-  relative to the booklet page, and every link keeps, for paper, the full address it has on the
-  website (`data-mdx-href`, as `massage_guide.print_links` gives it on the page itself).
+- headings move down, under the booklet's own title (and under their part's title in a part of
+  several pages); tables can be scrolled by keyboard;
+- links to pages of the booklet point to their section, and print no address: the reader holds
+  the page they lead to. Other links and pictures are made relative to the booklet page, and
+  keep, for paper, the full address they have on the website (`data-mdx-href`, as
+  `massage_guide.print_links` gives it on the page itself).
 """
 
 from __future__ import annotations
@@ -17,12 +24,15 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -62,7 +72,7 @@ class BookletSectionTreeprocessor(Treeprocessor):
             self._ids(element)
             heading = _HEADING.match(element.tag)
             if heading:
-                element.tag = f"h{min(int(heading[1]) + 1, 6)}"
+                element.tag = f"h{min(int(heading[1]) + self.x.shift, 6)}"
             if element.tag == "table":
                 # A wide table scrolls sideways on a phone; the booklet ships no script (which
                 # would wrap it), so the table itself takes keyboard focus to be scrolled.
@@ -89,13 +99,14 @@ class BookletSectionTreeprocessor(Treeprocessor):
             link.set("href", "#" + self.x.prefix + href[1:] if len(href) > 1 else href)
             return
         target = self._target(href)
-        if not is_heading_mark(link):
+        section = self.x.sections.get(target[0]) if target else None
+        # A link to a part of the booklet needs no address on paper: the reader holds that page.
+        if not is_heading_mark(link) and not section:
             site, page = self.x.site_url, self.x.page_url
             note_address(link, full_address(target[0] + target[1], site) if target else full_address(href, page))
         if target is None:
             return
         url, fragment = target
-        section = self.x.sections.get(url)
         if section:
             link.set("href", f"#{section}--{fragment[1:]}" if len(fragment) > 1 else f"#{section}")
         else:
@@ -120,9 +131,12 @@ class BookletSectionTreeprocessor(Treeprocessor):
 class BookletSectionExtension(Extension):
     """Fit `page` into the booklet page `booklet`; `sections` maps page addresses to section ids."""
 
-    def __init__(self, page: Page, booklet: Page, sections: dict[str, str], files: Files, site_url: str) -> None:
+    def __init__(
+        self, page: Page, booklet: Page, sections: dict[str, str], files: Files, site_url: str, shift: int = 1
+    ) -> None:
         super().__init__()
         self.page, self.booklet, self.sections, self.files = page, booklet, sections, files
+        self.shift = shift  # how many levels its headings move down
         self.prefix = sections[page.url] + "--"
         self.site_url = site_url
         self.page_url = urljoin(site_url, page.url) if site_url else ""
@@ -132,24 +146,70 @@ class BookletSectionExtension(Extension):
         md.treeprocessors.register(BookletSectionTreeprocessor(md, self), "guide_booklet_section", PRIORITY)
 
 
+@dataclass
+class Part:
+    """A part of the booklet: a top-level entry of the navigation, one page or a section of them."""
+
+    title: str
+    pages: list[Page] = field(default_factory=list)
+    section: bool = False  # a section of the navigation: its pages go under the part's own title
+
+
+def _pages_in(item: object) -> Iterator[Page]:
+    if isinstance(item, Page):
+        yield item
+    elif isinstance(item, Section):
+        for child in item.children:
+            yield from _pages_in(child)
+
+
+def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[Part]:
+    """The booklet's parts, in reading order, without the booklet and the pages in `leave_out`
+    (paths in docs/, from the plugin option `booklet_leaves_out`)."""
+    for path in leave_out:
+        if files.get_file_from_path(path) is None:
+            raise PluginError(
+                f"mkdocs.yml: the guide plugin's `booklet_leaves_out` lists `{path}`, but there is no "
+                f"docs/{path}.\n  Expected: paths of pages in docs/ that the printed booklet leaves out.\n"
+                "  For example:\n    plugins:\n      - guide:\n          booklet_leaves_out:\n"
+                "            - handout.md\n            - link-to-this-guide.md"
+            )
+    parts = []
+    for item in nav.items:
+        pages = [
+            page for page in _pages_in(item)
+            if not page.meta.get("booklet") and page.file.src_uri not in leave_out
+        ]
+        if pages:
+            section = isinstance(item, Section)
+            parts.append(Part(item.title if section else pages[0].title, pages, section))
+    return parts
+
+
 def booklet(
-    booklet_page: Page, pages: list[Page], files: Files, site_url: str,
+    booklet_page: Page, parts: list[Part], files: Files, site_url: str,
     convert: Callable[[Page, Extension], str],
 ) -> str:
-    """The booklet's list of parts, then one section per page, in the order given.
+    """The booklet's list of parts, then each part: its pages, one section each.
 
     `convert(page, extension)` converts `page`'s Markdown as on its own page, with `extension`."""
-    sections = {page.url: section_id(page) for page in pages}
-    parts = []
-    for page in pages:
-        fit = BookletSectionExtension(page, booklet_page, sections, files, site_url)
-        parts.append(
-            {
-                "id": sections[page.url],
-                "title": page.title,
-                "html": convert(page, fit),
-                "href": _relative(page.url, booklet_page.url),
-                "address": page.canonical_url or "",
-            }
-        )
-    return render("booklet.html", sections=parts)
+    sections = {page.url: section_id(page) for part in parts for page in part.pages}
+    rendered = []
+    for part in parts:
+        shown = []
+        for page in part.pages:
+            # Under the booklet's title (h1), and under the part's title (h2) in a section.
+            fit = BookletSectionExtension(page, booklet_page, sections, files, site_url, 2 if part.section else 1)
+            shown.append(
+                {
+                    "id": sections[page.url],
+                    "title": page.title,
+                    "html": convert(page, fit),
+                    "href": _relative(page.url, booklet_page.url),
+                    "address": page.canonical_url or "",
+                }
+            )
+        part_id = "booklet-part-" + (re.sub(r"[^\w-]+", "-", part.title.lower()).strip("-") or "part")
+        rendered.append({"id": part_id if part.section else shown[0]["id"], "title": part.title,
+                         "section": part.section, "pages": shown})
+    return render("booklet.html", parts=rendered)

@@ -1,10 +1,12 @@
 """Blocks for the printed pages (see `blocks.py`).
 
 - `qr-code`: a QR code that opens the guide's home page (`site_url`), made at build time as
-  inline SVG, with the address printed beside it.
+  inline SVG, with the address printed beside it, and the "not medical advice" line with the
+  date the guide was checked (`extra.review`), which every printed sheet carries in its text.
 - `practice`: the practice's name and contact details from `extra.practice` in mkdocs.yml, only
-  the ones that are set; nothing at all when none is set. `practice.py` checks the values and
-  completes the block (every key present, "" when not set) before any page is built.
+  the ones that are set; with none set, lines to write the therapist's name, phone and next visit
+  on, shown on paper only. `practice.py` checks the values and completes the block (every key
+  present, "" when not set) before any page is built.
 
 Both mark the page (`page.meta["mdx_print_kit"]`) so that it carries docs/stylesheets/handout.css.
 """
@@ -18,6 +20,9 @@ from .authoring import render, shown_address
 from .practice import render_practice
 from .qr import site_qr, site_url
 
+# The lines a therapist fills in by hand when the guide has no practice details.
+WRITE_IN = ("Your therapist", "Phone", "Next visit")
+
 
 def uses_print_kit(page: Page) -> None:
     """Write handout.css into this page (overrides/partials/print-styles.html)."""
@@ -26,7 +31,9 @@ def uses_print_kit(page: Page) -> None:
 
 def practice_block(page: Page, config: MkDocsConfig) -> str:
     uses_print_kit(page)
-    return render_practice("practice-block.md", page, config)
+    if config.extra.get("practice"):
+        return render_practice("practice-block.md", page, config)
+    return render("practice-block.md", practice=None, write_in=WRITE_IN)
 
 
 def qr_code(page: Page, config: MkDocsConfig) -> str:
@@ -36,4 +43,8 @@ def qr_code(page: Page, config: MkDocsConfig) -> str:
     svg = site_qr(address).svg_inline(
         svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=f"QR code for {shown_address(address)}"
     )
-    return render("qr-code.md", svg=svg, site_url=address, shown=shown_address(address))
+    review = config.extra.get("review") or {}
+    return render(
+        "qr-code.md", svg=svg, site_url=address, shown=shown_address(address),
+        last=review.get("last"), by=str(review.get("by") or "").strip(),
+    )

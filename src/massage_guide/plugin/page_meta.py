@@ -6,9 +6,19 @@ without a description, or with another page's title or description, stops the bu
 
 from __future__ import annotations
 
-from mkdocs.structure.pages import Page
+import re
 
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
+
+from ..mistakes import mistake
 from .authoring import author_error
+
+# Material writes titles and the site's name into the page's HTML as they are (menus, the
+# browser tab, the 404 page). These characters would break that HTML, so they are refused.
+UNSAFE = re.compile(r"[<>\"]|&(?=[#A-Za-z])")
 
 
 EXAMPLE = """
@@ -30,6 +40,7 @@ class PageMeta:
         self.seen: dict[tuple[str, str], str] = {}
 
     def check(self, page: Page) -> None:
+        check_front_matter(page)
         for key in ("title", "description"):
             value = page.meta.get(key)
             if not isinstance(value, str) or not value.strip():
@@ -43,6 +54,16 @@ class PageMeta:
                     EXAMPLE,
                 )
             value = " ".join(value.split())
+            if UNSAFE.search(value):
+                shown = "the menu and the browser tab" if key == "title" else "search results and shared links"
+                raise author_error(
+                    page,
+                    front_matter_line(page, key),
+                    f"the {key} `{value}` holds `{UNSAFE.search(value)[0]}`, which would break the "
+                    f"page's HTML where the {key} is shown ({shown}).",
+                    f"a {key} in words, without `<`, `>`, `\"` or `&` (write \"and\"; 'single quotes' are fine).",
+                    EXAMPLE,
+                )
             if key == "description" and len(value) > self.max_description:
                 raise author_error(
                     page,
@@ -67,4 +88,103 @@ def front_matter_line(page: Page, key: str) -> int:
     for number, line in enumerate(page.file.content_string.splitlines(), 1):
         if line.startswith(f"{key}:"):
             return number
+    return 1
+
+
+FRONT_MATTER_EXAMPLE = """
+---
+title: "Price: tips and insurance"
+description: What shapes the price of a massage, and when to tip.
+summary: >-
+  A more skilled therapist usually costs more. Plan a 20% tip at a spa.
+---
+
+# Price, tips and insurance: what to plan for
+"""
+
+
+def check_front_matter(page: Page) -> None:
+    """The block between the two `---` lines at the top is YAML that MkDocs can read.
+
+    MkDocs drops a block it cannot read without a word (the page then seems to have no title
+    or summary), so the real mistake is found here, with its line."""
+    source = page.file.content_string
+    if not re.match(r"^-{3}[ \t]*\r?\n", source):
+        return  # no front matter: the checks of each key say what is missing
+    found = YAML_RE.match(source)
+    if found is None:
+        raise author_error(
+            page, 1,
+            "the front matter that starts on line 1 with `---` has no closing `---` line.",
+            "a line `---` on its own after the last key (`title:`, `description:`, `summary:`).",
+            FRONT_MATTER_EXAMPLE,
+        )
+    try:
+        data = yaml.safe_load(found.group(1))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1  # + the opening `---` line
+        hint = ""
+        if "mapping values are not allowed" in str(error.problem):
+            hint = " A value that holds `: ` must be in quotes: `title: \"Price: tips\"`."
+        raise author_error(
+            page, line,
+            f"the front matter is not valid YAML ({error.problem}).{hint}",
+            "`key: value` lines between the two `---` lines; a value with `: `, `#` or quotes "
+            "in it written in quotes.",
+            FRONT_MATTER_EXAMPLE,
+        ) from None
+    except yaml.YAMLError as error:
+        raise author_error(page, 1, f"the front matter is not valid YAML ({error}).",
+                           "`key: value` lines between the two `---` lines.", FRONT_MATTER_EXAMPLE) from None
+    if not isinstance(data, dict):
+        raise author_error(
+            page, 2,
+            f"the front matter is `{str(data)[:60]}`, not a list of `key: value` lines.",
+            "`key: value` lines between the two `---` lines.",
+            FRONT_MATTER_EXAMPLE,
+        )
+
+
+def check_site_texts(config) -> None:
+    """`site_name`, the nav's titles and the share tagline are shown in the theme's HTML as
+    they are: refuse the characters that would break it (see UNSAFE)."""
+    def refuse(where: str, value: str, example: str) -> None:
+        bad = UNSAFE.search(value)
+        if bad:
+            raise PluginError(
+                mistake(
+                    f"mkdocs.yml, line {_config_line(config, value)}: ",
+                    f"{where} `{value}` holds `{bad[0]}`, which would break the HTML of every "
+                    "page where it is shown (the menu, the browser tab, shared links).",
+                    "words without `<`, `>`, `\"` or `&` (write \"and\"; 'single quotes' are fine).",
+                    example,
+                )
+            )
+
+    refuse("`site_name`", str(config.site_name or ""), "site_name: Medical or relaxation massage?")
+    refuse("`extra.share_tagline`", str(config.extra.get("share_tagline") or ""),
+           "extra:\n  share_tagline: A plain-language guide to booking the right massage.")
+    for title in _nav_titles(config.nav or []):
+        refuse("the menu title", title, "nav:\n  - Home: index.md")
+
+
+def _nav_titles(items) -> list[str]:
+    titles: list[str] = []
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                titles.append(str(title))
+                titles += _nav_titles(value)
+    return titles
+
+
+def _config_line(config, value: str) -> int:
+    try:
+        with open(config.config_file_path, encoding="utf-8") as file:
+            for number, line in enumerate(file, 1):
+                if value and value in line:
+                    return number
+    except (OSError, TypeError):
+        pass
     return 1

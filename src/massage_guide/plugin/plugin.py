@@ -13,11 +13,16 @@ MkDocs knows, and checks what authors write:
 4. on_env: give the templates the date and address filters, Material's file names, the icon.
 5. on_page_markdown: check the page's front matter and blocks; tell each extension which page
    comes next (its path, address, summary, the blocks made for it).
-6. on_page_context: the booklet page gets every other page, converted again to fit inside it.
+   on_page_content: check what the page's Markdown became: nothing from other websites, no
+   script, one title, no table left as raw text (page_check.py).
+6. on_page_context: the booklet page gets the readers' pages, in parts, converted again to fit inside it.
+7. on_post_page, on_post_template: check each finished page, the theme's part included:
+   nothing is loaded from another website.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -45,11 +50,12 @@ from ..quiz import QuizError, QuizExtension
 from ..summary import SummaryExtension
 from .authoring import FILTERS, PARTIALS, author_error, body_offset
 from .blocks import page_blocks
-from .booklet import booklet
+from .booklet import booklet, booklet_parts
 from .config import GuideConfig
 from .handout import uses_print_kit
 from .link_kit import qr_files
-from .page_meta import PageMeta
+from .page_check import check_content, check_output
+from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
 from .stylesheets import Bundle, bundle, inline_css
@@ -97,6 +103,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = config
+        check_site_texts(config)
         check_practice(config)
         check_review(config)
         self.stylesheet = bundle(config)
@@ -121,6 +128,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.extensions[name] = extension = kind(**options)
             config.markdown_extensions[names.index(name)] = extension
         self._extension(QuizExtension).setConfig("on_error", self._quiz_error)
+        self._extension(QuizExtension).setConfig("check_link", self._quiz_link)
         self._extension(BlocksExtension).setConfig("on_error", self._block_error)
 
     def _glossary(self, config: MkDocsConfig, options: dict[str, Any]):
@@ -239,12 +247,34 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         for key, meaning in (("scripts", "ship the page without JavaScript"), ("glossary_box", "print no box of glossary words")):
             wanted = page.meta.get(key, True)
             if wanted is not True and wanted is not False:
+                found = (
+                    f"`{key}:` is the text \"{wanted}\" in quotes, not the switch {str(wanted).lower()}."
+                    if isinstance(wanted, str) and wanted.strip().lower() in ("true", "false")
+                    else f"`{key}: {wanted}` in the front matter is neither true nor false."
+                )
                 raise author_error(
-                    page, 1,
-                    f"`{key}: {wanted}` in the front matter is neither true nor false.",
+                    page, front_matter_line(page, key),
+                    found,
                     f"`{key}: false` to {meaning}, or no `{key}:` line at all.",
                     f"---\ntitle: Quiz\n{key}: false\n---",
                 )
+
+    def _quiz_link(self, href: str, line: int | None) -> None:
+        """A link in a quiz's `Why` cell leads to a page of the guide (told once, with its line;
+        MkDocs would warn twice, for the explanation and its copy in the answer key)."""
+        page, files = self.page, self.files
+        assert page is not None and files is not None
+        target = href.split("#", 1)[0]
+        if not target or "://" in href or href.startswith(("/", "mailto:", "tel:")) or not target.endswith(".md"):
+            return
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
+        if files.get_file_from_path(path) is None:
+            self._author_error(
+                line,
+                f"the link `{href}` in this explanation leads to no page of the guide (no docs/{path}).",
+                "a link to a page in docs/, written from this page: `differences/price.md`.",
+                "See [price, tips and insurance](differences/price.md).",
+            )
 
     def _quiz_error(self, error: QuizError) -> NoReturn:
         self._author_error(error.line, error.problem, error.expected, error.example)
@@ -259,6 +289,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         number = body_offset(page, page.markdown or "") + line if line else 1
         raise author_error(page, number, problem, expected, example)
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        check_content(page, html, config.site_url or "")
+        return html
+
     # 6. Pages into templates ---------------------------------------------------------------------
 
     def on_page_context(
@@ -266,8 +300,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     ) -> dict[str, Any]:
         # Every page's Markdown is read by now: MkDocs converts all pages before any template.
         if page.meta.get("booklet"):
-            pages = [other for other in nav.pages if not other.meta.get("booklet")]
-            page.content = (page.content or "") + booklet(page, pages, self.files, config.site_url or "", self._convert)
+            parts = booklet_parts(nav, self.files, self.config.booklet_leaves_out)
+            page.content = (page.content or "") + booklet(page, parts, self.files, config.site_url or "", self._convert)
             uses_print_kit(page)
             # The booklet's own list of parts does the job of the sidebar's table of contents,
             # which Material ties to a menu entry the booklet does not have.
@@ -280,7 +314,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._prepare(page)
         # The booklet section gives each link its address on the website itself.
         self._extension(PrintLinksExtension).setConfig("page_url", "")
+        # The booklet carries the glossary itself: no "Words used on this page" box per page.
+        self._extension(GlossaryExtension).setConfig("print_box", False)
         md = markdown.Markdown(
             extensions=[*self.site.markdown_extensions, extension], extension_configs=self.site.mdx_configs
         )
         return md.convert(page.markdown or "")
+
+    # 7. Finished pages ---------------------------------------------------------------------------
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        check_output(f"docs/{page.file.src_uri}", output, config.site_url or "")
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):  # the 404 page; not sitemap.xml or robots.txt
+            check_output(f"the page {template_name} (overrides/)", output_content, config.site_url or "")
+        return output_content

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,25 @@ PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
+class Limit(NamedTuple):
+    """How long a value may be: `lines` lines of at most `chars` characters each."""
+
+    chars: int
+    lines: int = 1
+
+
+# The longest values that keep the handout on one sheet (Letter and A4) and the footer tidy.
+# The build refuses longer ones; the print tests print the handout with exactly these lengths.
+LIMITS: dict[str, Limit] = {
+    "name": Limit(70),
+    "address": Limit(48, lines=4),
+    "phone": Limit(25),
+    "email": Limit(60),
+    "booking_url": Limit(60),
+    "homepage_url": Limit(60),
+}
+
+
 def _line_of(config: MkDocsConfig, key: str | None) -> str:
     """', line N' for `extra.practice.<key>` in the config file, or '' when it cannot be found."""
     try:
@@ -52,7 +72,7 @@ def _line_of(config: MkDocsConfig, key: str | None) -> str:
     for number, line in enumerate(lines, 1):
         indent = len(line) - len(line.lstrip())
         if block_indent is None:
-            if re.match(r"^\s+practice:\s*$", line):
+            if re.match(r"^\s+practice:(\s|$)", line):
                 if key is None:
                     return f", line {number}"
                 block_indent = indent
@@ -75,7 +95,30 @@ def config_error(config: MkDocsConfig, key: str | None, problem: str, expected: 
     )
 
 
+def _check_length(config: MkDocsConfig, key: str, value: str) -> None:
+    limit = LIMITS.get(key)
+    if limit is None:
+        return
+    lines = value.splitlines()
+    if len(lines) > limit.lines:
+        raise config_error(
+            config, key, f"has {len(lines)} lines; the handout has room for {limit.lines}.",
+            f"at most {limit.lines} lines of at most {limit.chars} characters each "
+            "(leave out the country, or join short lines with a comma).",
+        )
+    for row in lines:
+        if len(row) > limit.chars:
+            what = "a line" if limit.lines > 1 else "the value"
+            raise config_error(
+                config, key, f"is too long: {what} has {len(row)} characters (`{row[:40]}...`), "
+                f"at most {limit.chars} fit on the one-sheet handout.",
+                f"at most {limit.chars} characters"
+                + (f" per line, {limit.lines} lines at most." if limit.lines > 1 else "; shorten it."),
+            )
+
+
 def _check(config: MkDocsConfig, key: str, value: str) -> None:
+    _check_length(config, key, value)
     if key in ("booking_url", "homepage_url"):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", value):
@@ -104,21 +147,54 @@ def _check(config: MkDocsConfig, key: str, value: str) -> None:
                 config, key, f"is `{value}`, which is not a picture file.",
                 "a path inside docs/ to a file ending in " + ", ".join(LOGO_TYPES) + ".",
             )
-        if not (Path(config.docs_dir) / value.lstrip("/")).is_file():
+        docs = Path(config.docs_dir).resolve()
+        picture = (docs / value.lstrip("/")).resolve()
+        if not picture.is_relative_to(docs):
+            raise config_error(
+                config, key, f"is `{value}`, a file outside docs/, which is not published.",
+                "a path inside docs/, without `..`: copy the picture into docs/assets/ first.",
+            )
+        if not picture.is_file():
             raise config_error(
                 config, key, f"is `{value}`, but there is no such file in docs/.",
                 f"a path inside docs/: put the picture at docs/{value.lstrip('/')}, or fix the path.",
             )
 
 
+def _check_block_name(config: MkDocsConfig) -> None:
+    """A misspelled `practice:` block (`practise:`, `Practice:`) would build a site with no
+    practice at all, without a word: stop and name the spelling the guide reads."""
+    for key in config.extra:
+        if str(key) != "practice" and difflib.get_close_matches(str(key).lower(), ["practice"], n=1, cutoff=0.75):
+            raise PluginError(
+                f"mkdocs.yml{line_of_key(config, str(key))}: `extra.{key}` is not a block the guide "
+                "knows. Did you mean `practice`?\n"
+                "  Expected: `practice:` in small letters, spelled like this, under `extra:`.\n"
+                "  For example:\n    extra:\n      practice:\n        name: Riverside Massage Clinic"
+            )
+
+
+def line_of_key(config: MkDocsConfig, name: str) -> str:
+    """', line N' of the first `name:` key in mkdocs.yml, or '' if it is not there."""
+    try:
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, TypeError):
+        return ""
+    for number, line in enumerate(lines, 1):
+        if re.match(rf"^\s+{re.escape(name)}\s*:", line):
+            return f", line {number}"
+    return ""
+
+
 def check_practice(config: MkDocsConfig) -> None:
     """Check `extra.practice` and store its clean copy back (see the module's docstring)."""
     raw = config.extra.get("practice")
     if raw is None:
+        _check_block_name(config)
         return
     if not isinstance(raw, dict):
         raise config_error(
-            config, None, "must be a block of keys, one per line, not a single value.",
+            config, None, f"is `{raw}`, a single value, but it must be a block of keys, one per line.",
             "`practice:` on its own line, then the keys you want, indented.",
         )
     for key in raw:

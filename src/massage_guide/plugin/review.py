@@ -1,21 +1,39 @@
-"""When the guide was last checked and when the next check is due: `extra.review` in mkdocs.yml.
+"""When the guide was last checked, when the next check is due, and who checked it:
+`extra.review` in mkdocs.yml.
 
 The dates are written in quotes (`last: "2026-11-26"`): Zensical, which also reads mkdocs.yml,
 refuses YAML dates under `extra`. `check_review` turns them into dates for the templates and
 partials (the About page, the printed footer, the share tags), and stops the build on a date
-that is not a real one, naming its line.
+that is not a real one, a `next` that is not after `last`, a `last` still to come, or a key it
+does not know, naming the line.
+
+A review that is due is not an author's mistake: the guide is still right until someone finds
+otherwise. So it does not stop the build (MkDocs counts every warning as a failure under
+`--strict`, which would stop a practice from publishing the guide at all). Instead, readers are
+told on the About page (the review-dates block says the check is overdue) and the build's log
+says it plainly, as an INFO line that starts with "Review overdue" (or "Review due soon" in the
+last `DUE_SOON_DAYS` days).
 """
 
 from __future__ import annotations
 
 import datetime
+import difflib
+import logging
 import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from .practice import line_of_key
+
 EXAMPLE = '    extra:\n      review:\n        last: "2026-11-26"\n        next: "2027-05-26"'
+KEYS = ("last", "next", "by")
+DUE_SOON_DAYS = 30
+BY_LIMIT = 80  # a name and a role, on one line of the About page and the printed footer
+
+log = logging.getLogger("mkdocs.plugins.guide")
 
 
 def _line(config: MkDocsConfig, key: str) -> str:
@@ -28,34 +46,115 @@ def _line(config: MkDocsConfig, key: str) -> str:
     for number, line in enumerate(lines, 1):
         if re.match(r"^\s+review:\s*(#.*)?$", line):
             inside = True
-        elif inside and re.match(rf"^\s+{key}\s*:", line):
+            if key == "review":
+                return f", line {number}"
+        elif inside and re.match(rf"^\s+{re.escape(key)}\s*:", line):
             return f", line {number}"
     return ""
 
 
+def _error(config: MkDocsConfig, key: str, problem: str, expected: str, example: str = EXAMPLE) -> PluginError:
+    where = "`extra.review`" if key == "review" else f"`extra.review.{key}`"
+    return PluginError(
+        f"mkdocs.yml{_line(config, key)}: {where} {problem}\n  Expected: {expected}\n"
+        "  For example:\n" + example
+    )
+
+
 def _date(config: MkDocsConfig, key: str, value: object) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
     if isinstance(value, datetime.date):
         return value
     try:
         return datetime.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise PluginError(
-            f"mkdocs.yml{_line(config, key)}: `extra.review.{key}` is `{value}`, which is not a date.\n"
-            "  Expected: the date as year-month-day, in quotes.\n  For example:\n" + EXAMPLE
+        written = str(value)
+        hint = " (day/month/year?)" if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", written.strip()) else ""
+        raise _error(
+            config, key, f"is `{written}`{hint}, which is not a date the guide can read.",
+            "the date as year-month-day (4-digit year, month 01-12, a day the month has), in quotes.",
         ) from None
 
 
-def check_review(config: MkDocsConfig) -> None:
-    """Turn `extra.review.last` and `.next` into dates (see the module's docstring)."""
+def check_review(config: MkDocsConfig, today: datetime.date | None = None) -> None:
+    """Check `extra.review`, turn its dates into dates, and say when a check is due (see the
+    module's docstring)."""
     review = config.extra.get("review")
-    if not isinstance(review, dict):
+    if review is None:
+        for key in config.extra:
+            if difflib.get_close_matches(str(key).lower(), ["review"], n=1, cutoff=0.7) and key != "review":
+                raise PluginError(
+                    f"mkdocs.yml{line_of_key(config, str(key))}: `extra.{key}` is not a block the guide knows. "
+                    "Did you mean `review`?\n  Expected: `review:` in small letters, under `extra:`.\n"
+                    "  For example:\n" + EXAMPLE
+                )
         return  # the review-dates block says what is missing where it is used
+    if not isinstance(review, dict):
+        raise _error(
+            config, "review", f"is `{review}`, a single value, but it must be a block of dates.",
+            "`review:` on its own line, then `last:` and `next:`, indented.",
+        )
+    for key in review:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" Did you mean `{close[0]}`?" if close else ""
+            raise _error(config, str(key), f"is not a key the guide knows.{hint}", "only these keys: last, next, by.")
     for key in ("last", "next"):
         if review.get(key):
             review[key] = _date(config, key, review[key])
-    if review.get("last") and review.get("next") and review["next"] <= review["last"]:
-        raise PluginError(
-            f"mkdocs.yml{_line(config, 'next')}: `extra.review.next` ({review['next']}) is not after "
-            f"`last` ({review['last']}).\n  Expected: the date the next check is due, after the last "
-            "check.\n  For example:\n" + EXAMPLE
+    _check_by(config, review)
+    today = today or datetime.date.today()
+    last, due = review.get("last"), review.get("next")
+    if last and last > today:
+        raise _error(
+            config, "last", f"is {last}, a date still to come.",
+            "the date of the last check, today or earlier (a typo in the year?).",
         )
+    if last and due and due <= last:
+        raise _error(
+            config, "next", f"({due}) is not after `last` ({last}).",
+            "the date the next check is due, after the last check.",
+        )
+    if due:
+        _say_when_due(due, today)
+
+
+def _check_by(config: MkDocsConfig, review: dict) -> None:
+    """`by:` is optional text: the reviewer's name and role. The guide never invents one."""
+    by = review.get("by")
+    if by is None:
+        review["by"] = ""
+        return
+    if isinstance(by, (dict, list, bool, datetime.date)) or not str(by).strip():
+        raise _error(
+            config, "by", f"is `{by}`, which is not a name.",
+            "the reviewer's name and role as one line of text, or no `by:` line at all.",
+            EXAMPLE + '\n        by: "Dana Lee, licensed massage therapist"',
+        )
+    text = " ".join(str(by).split())
+    if len(text) > BY_LIMIT:
+        raise _error(
+            config, "by", f"has {len(text)} characters; at most {BY_LIMIT} fit on the printed footer.",
+            "the reviewer's name and role, short.",
+            EXAMPLE + '\n        by: "Dana Lee, licensed massage therapist"',
+        )
+    review["by"] = text
+
+
+def overdue(review: dict, today: datetime.date | None = None) -> bool:
+    """Whether the next check's date has passed (the About page then says so)."""
+    due = review.get("next")
+    return isinstance(due, datetime.date) and due < (today or datetime.date.today())
+
+
+def _say_when_due(due: datetime.date, today: datetime.date) -> None:
+    days = (due - today).days
+    if days < 0:
+        log.info(
+            f"Review overdue: the guide's next check was due on {due} ({-days} days ago). The About "
+            "page tells readers so. After checking the guide, set `extra.review.last` to the day "
+            "of the check and `next` to the next one in mkdocs.yml."
+        )
+    elif days <= DUE_SOON_DAYS:
+        log.info(f"Review due soon: the guide's next check is due on {due}, in {days} days.")

@@ -62,11 +62,18 @@ class QuizTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         quizzes = [div for div in root.iter("div") if _is_quiz(div)]
-        if not quizzes:
-            return
         try:
+            _check_raw_quizzes(self.source)
             places = {id(table): self.source.find(column_names(table)) for table in root.iter("table")}
-            reader, renderer = Reader(self.extension.getConfig("require_link")), Renderer()
+            _check_outside(root, quizzes, places)
+            if not quizzes:
+                return
+            reader = Reader(
+                self.extension.getConfig("require_link"),
+                stash=self.md.htmlStash,
+                check_link=self.extension.getConfig("check_link"),
+            )
+            renderer = Renderer()
             for index, quiz in enumerate(quizzes):
                 self._rewrite(root, quiz, self.source.quiz_line(index), reader, renderer, places)
         except QuizError as error:
@@ -137,8 +144,50 @@ def _check_layout(quiz: etree.Element, line: int | None, places: dict[int, Sourc
             )
 
 
+def _check_raw_quizzes(source: SourceMap) -> None:
+    """A quiz `<div>` without `markdown` is raw HTML to Python-Markdown: its tables would show as
+    `| Answer | Correct | Why |` text."""
+    if source.raw_quiz_lines:
+        raise QuizError(
+            source.raw_quiz_lines[0],
+            "the quiz's `<div>` line has no `markdown` attribute, so its tables would show as raw "
+            "text.",
+            "`<div class=\"mdx-quiz\" markdown>` exactly, with `markdown` before the `>`.",
+            QUIZ_EXAMPLE,
+        )
+
+
+def looks_like_quiz(names: list[str]) -> bool:
+    """A table written for the quiz: `| Answer | Correct | Why |` or `| Statement | ... | Why |`."""
+    lowered = [name.lower() for name in names]
+    return "correct" in lowered or (lowered[:1] in (["answer"], ["statement"]) and "why" in lowered)
+
+
+def _check_outside(
+    root: etree.Element, quizzes: list[etree.Element], places: dict[int, SourceTable | None]
+) -> None:
+    """A quiz table outside the quiz (after `</div>`, or in a `<div>` whose class is misspelled)
+    would be a plain table that shows every answer."""
+    inside = {id(table) for quiz in quizzes for table in quiz.iter("table")}
+    for table in root.iter("table"):
+        if id(table) not in inside and looks_like_quiz(column_names(table)):
+            place = places.get(id(table))
+            raise QuizError(
+                place.header_line if place else None,
+                "this quiz table is outside the quiz, so it would show every answer as plain text "
+                "(is the quiz's `<div>` spelled `class=\"mdx-quiz\"`, and is `</div>` after the last "
+                "table?).",
+                "every question table between `<div class=\"mdx-quiz\" markdown>` and its `</div>`.",
+                QUIZ_EXAMPLE,
+            )
+
+
 def _ignore(error: QuizError) -> None:
     """No handler: the QuizError is raised as it is."""
+
+
+def _any_link(href: str, line: int | None) -> None:
+    """No link checker: any link target is taken (the host checks its links itself)."""
 
 
 class QuizExtension(Extension):
@@ -147,6 +196,7 @@ class QuizExtension(Extension):
             "require_link": [True, "Every explanation must link to the page that teaches the point."],
             # Not None: Python-Markdown would read a None default as a yes/no option.
             "on_error": [_ignore, "Called with the QuizError before it is raised (to add a file name)."],
+            "check_link": [_any_link, "Called with each explanation's link and its line (to refuse a broken one)."],
         }
         super().__init__(**kwargs)
         self.questions = 0

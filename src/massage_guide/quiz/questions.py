@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from markdown.util import HTML_PLACEHOLDER_RE, HtmlStash
 
 from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE, QuizError
 from .source import SourceTable
@@ -21,6 +26,15 @@ MARKED = {"yes", "x"}
 UNMARKED = {"", "no"}
 CHOICE_NAMES = ["answer", "correct", "why"]
 SORT_CHOICES = ["medical", "relaxation", "both"]
+# Raw HTML an author may write in a quiz cell: text formatting, nothing that loads or runs.
+SAFE_TAGS = {"br", "strong", "em", "b", "i", "small", "sub", "sup", "abbr", "span", "mark", "wbr"}
+SAFE_ATTRIBUTES = {"class", "title", "lang"}
+# Where a link in a quiz may lead: a page of the guide, a website, an email address, a phone.
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+SAFETY_EXPECTED = (
+    "plain words and Markdown: **bold**, _italics_, and links to pages of the guide "
+    "(`[the price page](differences/price.md)`) or to websites that start with https://"
+)
 LINK_EXPECTED = (
     "a link in the `Why` column to the page that teaches the point, "
     "such as `See [the price page](differences/price.md).`"
@@ -72,8 +86,15 @@ def _rows(table: etree.Element) -> list[list[etree.Element]]:
 class Reader:
     """Reads the quiz tables of one document; remembers questions to refuse duplicates."""
 
-    def __init__(self, require_link: bool) -> None:
+    def __init__(
+        self,
+        require_link: bool,
+        stash: HtmlStash | None = None,
+        check_link: Callable[[str, int | None], None] | None = None,
+    ) -> None:
         self.require_link = require_link
+        self.stash = stash
+        self.check_link = check_link
         self.asked: set[str] = set()
 
     def read(self, table: etree.Element, intro: etree.Element | None, source: SourceTable | None) -> Table:
@@ -98,6 +119,10 @@ class Reader:
                 "then a blank line, then the table.",
                 example,
             )
+        self.check_safe(intro, source.question_line if source else header, "the question", example)
+        for number, row in enumerate(_rows(table)):
+            for cell in row:
+                self.check_safe(cell, source.row_line(number) if source else None, "this row", example)
         if sort:
             questions = self._sort_questions(table, names, source)
         else:
@@ -251,7 +276,39 @@ class Reader:
 
     # Shared checks ----------------------------------------------------------------------------
 
+    def check_safe(self, element: etree.Element, line: int | None, what: str, example: str) -> None:
+        """Author text in the quiz runs nothing: no raw HTML beyond text formatting, no event
+        attribute, no link that is not to a page, a website, an email address or a phone."""
+        for node in element.iter():
+            if node is not element and any(name.lower().startswith("on") for name in node.attrib):
+                raise QuizError(line, f"{what} gives `<{node.tag}>` an `on...` attribute, which runs a script.",
+                                SAFETY_EXPECTED, example)
+            href = node.get("href") if node.tag == "a" else None
+            if href is not None and urlsplit(href.strip()).scheme.lower() not in SAFE_SCHEMES:
+                raise QuizError(line, f"{what} links to `{href}`, which is not a page or a website.",
+                                SAFETY_EXPECTED, example)
+            for text in (node.text, node.tail if node is not element else None):
+                for raw in self._raw_html(text or ""):
+                    raise QuizError(line, f"{what} holds the HTML `{raw}`, which the quiz does not show.",
+                                    SAFETY_EXPECTED, example)
+
+    def _raw_html(self, text: str) -> list[str]:
+        """Raw HTML that Python-Markdown set aside in `text` and that is not plain formatting."""
+        if self.stash is None:
+            return []
+        found = []
+        for match in HTML_PLACEHOLDER_RE.finditer(text):
+            index = int(match.group(1))
+            raw = str(self.stash.rawHtmlBlocks[index]) if index < len(self.stash.rawHtmlBlocks) else ""
+            if raw.startswith("<") and not _safe_html(raw):
+                found.append(raw)
+        return found
+
     def _check_why(self, why: etree.Element, line: int | None, what: str, example: str) -> None:
+        if self.check_link is not None:
+            for link in why.iter("a"):
+                if link.get("href"):
+                    self.check_link(link.get("href"), line)
         if not text_of(why):
             raise QuizError(
                 line,
@@ -316,3 +373,31 @@ def _mark(cell: etree.Element, line: int | None, column: str, example: str) -> b
         "`yes` or `x` in the one right column; leave the others empty.",
         example,
     )
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.safe = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in SAFE_TAGS or any(name not in SAFE_ATTRIBUTES for name, _ in attrs):
+            self.safe = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in SAFE_TAGS:
+            self.safe = False
+
+    def handle_comment(self, data: str) -> None:
+        pass  # an HTML comment shows nothing and runs nothing
+
+    def unknown_decl(self, data: str) -> None:
+        self.safe = False
+
+
+def _safe_html(raw: str) -> bool:
+    """Whether a piece of raw HTML from a quiz cell only formats text (`<br>`, `<strong>`...)."""
+    parser = _Tags()
+    parser.feed(raw)
+    parser.close()
+    return parser.safe

@@ -2,7 +2,10 @@
 
 No JavaScript: each answer is a radio input followed by its label and its feedback, so the
 stylesheet can show the feedback of the checked answer with `:checked ~`, and count shown "right"
-feedback with a CSS counter for the score.
+feedback with a CSS counter for the score. A wrong answer's feedback also names the right one.
+
+On paper the quiz is a worksheet: lines for a name and a date (`mdx-print-only`), the questions
+without feedback, and the answer key on a page of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ WORDS = {
     "of": " of {total} correct",
     "reset": "Start again",
     "key": "Answer key",
+    "worksheet": "Fill in the circle next to the answer you think is right. The answers are on the last page.",
 }
+# The lines a worksheet is filled in with by hand.
+WRITE_IN = ("Name", "Date")
 
 
 def block(parent: etree.Element, tag: str, attrib: dict[str, str] | None = None, text: str = "") -> etree.Element:
@@ -71,15 +77,30 @@ class Renderer:
 
     def __init__(self) -> None:
         self.number = 0
+        self.worksheets: set[int] = set()  # the forms that have their worksheet head
 
     def table(self, form: etree.Element, table: Table) -> list[tuple[int, Question]]:
         """Add the fieldset(s) for `table` to `form`; return the numbered questions."""
+        if id(form) not in self.worksheets:
+            self.worksheets.add(id(form))
+            self.worksheet(form)
         if not table.sort:
             return [self.question(form, table.questions[0], table.intro)]
         group = block(form, "fieldset", {"class": "mdx-quiz__group"})
         legend = block(group, "legend", {"class": "mdx-quiz__legend"})
         add_content(legend, table.intro)
         return [self.question(group, question, question.text) for question in table.questions]
+
+    def worksheet(self, form: etree.Element) -> None:
+        """At the top of the form, for paper only: how to answer, and lines for a name and a date."""
+        head = etree.Element("div", {"class": "mdx-quiz__worksheet mdx-print-only"})
+        head.text = head.tail = "\n"
+        form.insert(0, head)
+        block(head, "p", {"class": "mdx-quiz__how"}, WORDS["worksheet"])
+        lines = block(head, "div", {"class": "mdx-quiz__write-in"})
+        for label in WRITE_IN:
+            line = block(lines, "p", {"class": "mdx-quiz__write-line"})
+            inline(line, "span", {"class": "mdx-quiz__write-label"}, f"{label}:")
 
     def question(self, parent: etree.Element, question: Question, text: etree.Element) -> tuple[int, Question]:
         self.number += 1
@@ -110,12 +131,26 @@ class Renderer:
         inline(icon, "path", {"d": ICONS[kind]})
         message = block(box, "span", {"class": "mdx-quiz__message"})
         inline(message, "strong", {"class": "mdx-quiz__verdict"}, WORDS[kind]).tail = " "
-        if not choice.right and question.sort_row:
-            answer = inline(message, "span", {"class": "mdx-quiz__answer"}, WORDS["answer"])
-            add_content(answer, question.answer.label)
+        if choice.right:
+            add_content(message, choice.why)
+        elif question.sort_row:
+            # A sort-it row shares one explanation, of the right answer: name it first.
+            self.right_answer(message, question)
+            add_content(message, choice.why)
+        else:
+            # A multiple-choice answer's own "why" says what is wrong with it; then the right one.
+            add_content(message, choice.why)
+            add_text(message, " ")
+            self.right_answer(message, question)
+
+    @staticmethod
+    def right_answer(message: etree.Element, question: Question) -> None:
+        """"The right answer is ...", after a wrong answer of either kind."""
+        answer = inline(message, "span", {"class": "mdx-quiz__answer"}, WORDS["answer"])
+        add_content(answer, question.answer.label)
+        if not text_of(answer).endswith((".", "?", "!")):
             add_text(answer, ".")
-            answer.tail = " "
-        add_content(message, choice.why)
+        answer.tail = " "
 
     def status(self, form: etree.Element, total: int) -> None:
         """The running score (a CSS counter in an `output`, which is a status region) and reset."""

@@ -16,6 +16,8 @@ from markdown.preprocessors import Preprocessor
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 CELL_SPLIT = re.compile(r"(?<!\\)\|")
 QUIZ_START = re.compile(r"<div\b[^>]*\bclass=[\"'][^\"']*\bmdx-quiz\b(?!__)")
+# `markdown` (or `markdown="1"`, `markdown="block"`) among the div's attributes.
+MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)[\"']?)?(?=[\s>/])")
 # A table may sit in a list item or a quote: its header line then starts with `- ` or `> `.
 BLOCK_MARKERS = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+|>\s?)*")
 
@@ -42,11 +44,14 @@ class SourceMap:
 
     tables: list[SourceTable] = field(default_factory=list)
     quiz_lines: list[int] = field(default_factory=list)
+    # Lines of quiz starts without the `markdown` attribute: their tables would show as raw text.
+    raw_quiz_lines: list[int] = field(default_factory=list)
     _next: int = 0
 
     def reset(self) -> None:
         self.tables = []
         self.quiz_lines = []
+        self.raw_quiz_lines = []
         self._next = 0
 
     def quiz_line(self, index: int) -> int | None:
@@ -86,6 +91,8 @@ class TableLines(Preprocessor):
                 continue
             if QUIZ_START.search(line):
                 self.source.quiz_lines.append(index + 1)
+                if not MARKDOWN_ATTRIBUTE.search(line):
+                    self.source.raw_quiz_lines.append(index + 1)
             if in_table or index + 1 >= len(lines) or "|" not in line:
                 continue
             if SEPARATOR.match(lines[index + 1]):

@@ -1,0 +1,132 @@
+"""Keyboard use in real Chromium (issue 13): on every page, at 320, 390 and 1280 px, with
+JavaScript on and off, Tab only ever lands on something the reader can see, and its focus ring
+shows. The phone menu opens, works and closes by keyboard.
+
+One browser context per width and JavaScript setting; each page is walked once with Tab."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DESKTOP, PHONE, wait_for_material
+from site_pages import ALL_PAGES
+
+NARROWEST = {"width": 320, "height": 640}
+KEYBOARD_WIDTHS = {"320": NARROWEST, "390": PHONE, "1280": DESKTOP}
+# Every page has fewer stops than this but the booklet (/print/), which holds every other page
+# again: its first stops are walked, the pages it repeats are walked on their own.
+MAX_STOPS = 160
+
+# What the focused element looks like to a sighted keyboard user, measured in the page.
+# `proxy`: the menu's checkbox is invisible on purpose; its ring shows on the menu button, or on
+# the drawer's title bar once the drawer covers the button.
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const ring = (node, pseudo) => {
+    const s = getComputedStyle(node, pseudo);
+    return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+  };
+  let shown = el, ringed = ring(el) || ring(el, "::after");
+  if (el.id === "__drawer" || el.classList.contains("md-nav__toggle")) {
+    shown = el.checked && el.id === "__drawer"
+      ? document.querySelector(".md-nav--primary > .md-nav__title")
+      : (el.id === "__drawer" ? document.querySelector(".md-header label[for='__drawer']") : el.nextElementSibling);
+    ringed = ring(shown);
+  }
+  const box = shown.getBoundingClientRect();
+  const visible = shown.checkVisibility({ visibilityProperty: true })
+    && box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
+  const name = (el.id ? "#" + el.id : el.tagName.toLowerCase() + "." + [...el.classList].join("."))
+    + " '" + (el.textContent || el.value || "").trim().slice(0, 40) + "'";
+  return { name, visible, ringed, key: el };
+}"""
+
+
+def walk(page) -> list[dict]:
+    """Press Tab until focus has been everywhere once (or MAX_STOPS times); return what each
+    stop looked like."""
+    page.evaluate("window.__seen = new Set()")
+    stops = []
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            f"""() => {{ const s = ({FOCUS_STATE})(); if (!s) return "body";
+                if (window.__seen.has(s.key)) return "again"; window.__seen.add(s.key);
+                delete s.key; return s; }}"""
+        )
+        if state in ("body", "again"):
+            return stops
+        stops.append(state)
+    return stops
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", KEYBOARD_WIDTHS)
+def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
+    browser, base_url: str, width: str, javascript: bool
+) -> None:
+    context = browser.new_context(viewport=KEYBOARD_WIDTHS[width], java_script_enabled=javascript)
+    page = context.new_page()
+    faults = []
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        if javascript:
+            wait_for_material(page)
+        stops = walk(page)
+        assert stops, f"/{address}: Tab reaches nothing"
+        faults += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
+        faults += [f"/{address}: no focus ring: {s['name']}" for s in stops if not s["ringed"]]
+    context.close()
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, javascript: bool) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + "differences/price/")
+    if javascript:
+        wait_for_material(page)
+    drawer_links = page.locator(".md-sidebar--primary a.md-nav__link")
+    menu = page.get_by_role("checkbox", name="Menu", exact=True)
+    page.keyboard.press("Tab")
+    expect(menu).to_be_focused()
+    page.keyboard.press("Space")
+    # The whole guide, not only the 6 differences: pages of every section are in view.
+    for title in ("Before the session", "Quiz", "Safety", "One-page handout"):
+        expect(page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first).to_be_in_viewport()
+    # Tab goes on into the menu and follows a link.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Safety":
+            break
+    else:
+        pytest.fail("Tab never reached Safety in the open menu")
+    expect(page.locator(":focus")).to_be_in_viewport()
+    # Back to the menu's checkbox, and Space closes the menu (with JavaScript, Escape does too).
+    if javascript:
+        page.keyboard.press("Escape")
+    else:
+        while not page.evaluate("document.activeElement.id === '__drawer'"):
+            page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Space")
+    expect(menu).to_be_focused()
+    expect(menu).not_to_be_checked()
+    expect(drawer_links.first).to_be_hidden()
+    # Closed, the menu's links are out of Tab's way.
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    # Open again and follow a link with Enter.
+    page.goto(base_url + "differences/price/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Quiz":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/quiz/")
+    context.close()
