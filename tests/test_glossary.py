@@ -176,9 +176,9 @@ def test_the_mark_explains_the_word_in_place_and_links_to_the_entry() -> None:
     assert str(term) == (
         '<span class="mdx-term">'
         '<span aria-describedby="mdx-term-co-pay" class="mdx-term__word" role="button" tabindex="0">co-pay</span>'
-        '<span class="mdx-term__tip" data-search-exclude="true">'
+        '<small class="mdx-term__tip" data-search-exclude="true">'
         '<span class="mdx-term__definition" id="mdx-term-co-pay">What you pay at each visit.</span> '
-        '<a class="mdx-term__link" href="../glossary.md#co-pay">Co-pay in the glossary</a></span></span>'
+        '<a class="mdx-term__link" href="../glossary.md#co-pay">Co-pay in the glossary</a></small></span>'
     )
 
 

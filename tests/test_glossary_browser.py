@@ -6,13 +6,29 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, settle, tab_to, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
 from paper import pdf_text, print_pdf
 
 PAGE = "differences/price/"
-TERM = "a.mdx-term__link[href$='#co-pay']"
+ENTRY = "co-pay"
+WORD = f".mdx-term:has(a.mdx-term__link[href$='#{ENTRY}']) .mdx-term__word"
+TIP = f".mdx-term:has(a.mdx-term__link[href$='#{ENTRY}']) .mdx-term__tip"
 DEFINITION = "The set amount you pay at each visit, while your insurance pays the rest."
+
+
+def _shown_in_place(page, width: int) -> None:
+    """The definition is on screen, inside the width, just under the word's line, over the text:
+    the paragraph keeps its height, so the sentence is not split. It links to the full entry."""
+    word, tip = page.locator(WORD), page.locator(TIP)
+    expect(tip).to_be_visible()
+    assert page.locator(f"#{word.get_attribute('aria-describedby')}").inner_text() == DEFINITION
+    box, line = tip.bounding_box(), word.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, "the definition runs off screen"
+    assert line["y"] + line["height"] - 2 <= box["y"] <= line["y"] + line["height"] + 12
+    assert tip.evaluate("el => getComputedStyle(el).position") == "absolute"
+    assert tip.locator("a.mdx-term__link").get_attribute("href").endswith(f"glossary/#{ENTRY}")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -20,20 +36,63 @@ def test_keyboard_user_reaches_a_word_and_its_definition_without_javascript(brow
     context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + PAGE)
-    term = page.locator(TERM)
-    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
-    assert not tip.is_visible(), "the definition should wait until the word has focus"
-    tab_to(page, TERM)
-    assert tip.is_visible()
-    assert tip.inner_text() == DEFINITION
-    box = tip.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS[width]["width"], "the definition runs off screen"
-    # It opens below the word and pushes the text down rather than covering it.
-    assert box["y"] >= term.bounding_box()["y"] + term.bounding_box()["height"] - 1
+    paragraph = page.locator(WORD).locator("xpath=ancestor::p[1]")
+    height = paragraph.bounding_box()["height"]
+    expect(page.locator(TIP)).to_be_hidden()
+    tab_to(page, WORD)
+    _shown_in_place(page, WIDTHS[width]["width"])
+    assert paragraph.bounding_box()["height"] == height, "the definition split the sentence"
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "the focused word needs a visible focus ring"
+    # Tab goes on to the link to the full entry, then on past the word: the definition closes.
     page.keyboard.press("Tab")
-    assert not tip.is_visible(), "the definition closes when focus moves on"
+    expect(page.locator(f"{TIP} a.mdx-term__link")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator(TIP)).to_be_hidden()
+    context.close()
+
+
+def test_touch_user_taps_a_word_and_reads_it_in_place_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    address = page.url
+    page.locator(WORD).tap()
+    _shown_in_place(page, PHONE["width"])
+    assert page.url == address, "tapping the word left the page or changed its address"
+    # A tap on the link in the definition leads to the full entry.
+    page.locator(f"{TIP} a.mdx-term__link").tap()
+    page.wait_for_url(f"**/glossary/#{ENTRY}")
+    assert page.locator(f"#{ENTRY} + p").inner_text() == DEFINITION
+    context.close()
+
+
+def test_mouse_user_points_at_a_word_and_then_at_its_definition(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    page.locator(WORD).hover()
+    _shown_in_place(page, DESKTOP["width"])
+    # The pointer may move onto the definition (to reach its link) without closing it.
+    page.locator(f"{TIP} a.mdx-term__link").hover()
+    expect(page.locator(TIP)).to_be_visible()
+    page.mouse.move(5, 5)
+    expect(page.locator(TIP)).to_be_hidden()
+    context.close()
+
+
+def test_escape_closes_a_definition_with_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    wait_for_material(page)
+    tab_to(page, WORD)
+    expect(page.locator(TIP)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(TIP)).to_be_hidden()
+    expect(page.locator(WORD)).to_be_focused()
+    # Only one definition: no second, floating tooltip from the theme.
+    assert page.locator(".md-tooltip2--active").count() == 0
     context.close()
 
 
@@ -41,62 +100,10 @@ def test_the_word_is_marked_by_its_underline_not_by_colour_alone(browser, base_u
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + PAGE)
-    style = page.locator(TERM).evaluate(
+    style = page.locator(WORD).evaluate(
         "el => { const s = getComputedStyle(el); return [s.textDecorationLine, s.textDecorationStyle]; }"
     )
     assert style == ["underline", "dotted"]
-    context.close()
-
-
-def test_mouse_users_get_the_definition_on_hover(browser, base_url: str) -> None:
-    # Without JavaScript the browser shows the title; with it, Material's tooltip shows the same words.
-    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + PAGE)
-    assert page.locator(TERM).locator("xpath=..").get_attribute("title") == DEFINITION
-    context.close()
-
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(base_url + PAGE)
-    wait_for_material(page)
-    page.locator(TERM).hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(timeout=5_000)
-    assert tooltip.inner_text().strip() == DEFINITION
-    context.close()
-
-
-def test_keyboard_focus_with_javascript_keeps_the_description_and_one_definition(browser, base_url: str) -> None:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(base_url + PAGE)
-    wait_for_material(page)  # Material's scripts set up their tooltips
-    tab_to(page, TERM)
-    page.locator("#mdx-term-co-pay").wait_for(state="visible")
-    # Material makes its tooltip for the focused word active; then nothing may show it.
-    page.locator(".md-tooltip2--active").wait_for(state="attached")
-    settle(page)
-    term = page.locator(TERM)
-    assert term.get_attribute("aria-describedby") == "mdx-term-co-pay"
-    assert page.locator("#mdx-term-co-pay").is_visible()
-    # The definition is open in the text; Material's floating tooltip would only repeat it.
-    tooltips = page.locator(".md-tooltip2[role='tooltip']")
-    assert not any(tooltips.nth(i).is_visible() for i in range(tooltips.count()))
-    context.close()
-
-
-def test_touch_user_taps_a_word_and_lands_on_its_entry(browser, base_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(base_url + PAGE)
-    page.locator(TERM).tap()
-    page.wait_for_url("**/glossary/#co-pay")
-    entry = page.locator("#co-pay")
-    assert entry.is_visible() and entry.inner_text().startswith("Co-pay")
-    assert page.locator("#co-pay + p").inner_text() == DEFINITION
-    box = entry.bounding_box()
-    assert 0 <= box["y"] < PHONE["height"], "the entry should be on screen after the jump"
     context.close()
 
 
@@ -107,8 +114,8 @@ def test_no_axe_violations_with_a_definition_open(browser, base_url: str, width:
     page = context.new_page()
     page.goto(base_url + "differences/the-therapist/")
     wait_for_material(page)
-    tab_to(page, "a.mdx-term__link")
-    assert page.locator(".mdx-term__link:focus-visible ~ .mdx-term__tip").is_visible()
+    tab_to(page, ".mdx-term__word")
+    expect(page.locator(".mdx-term__word:focus + .mdx-term__tip")).to_be_visible()
     assert_no_axe_violations(page)
     context.close()
 
@@ -124,9 +131,11 @@ def test_glossary_letters_are_large_targets_that_jump_to_their_words(browser, ba
         assert box["width"] >= 24 and box["height"] >= 24
     page.locator("nav.mdx-glossary__letters a", has_text="K").click()
     page.wait_for_url("**/glossary/#letter-k")
-    page.locator("#letter-k ~ ul a", has_text="Kinesiology taping").first.click()
-    page.wait_for_url("**/glossary/#kinesiology-taping")
-    assert page.locator("#kinesiology-taping").is_visible()
+    # The letter's words themselves are right there, definitions and all: no index in between.
+    entry = page.locator("#letter-k + h3.mdx-glossary__term")
+    expect(entry).to_be_in_viewport()
+    assert entry.inner_text().startswith("K")
+    expect(entry.locator("xpath=following-sibling::p[1]")).to_be_in_viewport()
     context.close()
 
 

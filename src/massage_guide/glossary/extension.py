@@ -5,10 +5,10 @@ text, it becomes
 
     <span class="mdx-term">
       <span class="mdx-term__word" tabindex="0" role="button" aria-describedby="mdx-term-cupping">cupping</span>
-      <span class="mdx-term__tip" data-search-exclude="true">
+      <small class="mdx-term__tip" data-search-exclude="true">
         <span class="mdx-term__definition" id="mdx-term-cupping">DEFINITION</span>
-        <a class="mdx-term__link" href="../glossary.md#cupping">cupping in the glossary</a>
-      </span>
+        <a class="mdx-term__link" href="../glossary.md#cupping">Cupping in the glossary</a>
+      </small>
     </span>
 
 - the definition is explained in place, with no JavaScript: a tap (touch), the pointer (mouse)
@@ -155,7 +155,9 @@ class GlossaryTreeprocessor(Treeprocessor):
             {"class": "mdx-term__word", "tabindex": "0", "role": "button", "aria-describedby": definition_id},
         )
         word.text = AtomicString(text)
-        tip = etree.SubElement(wrap, "span", {"class": "mdx-term__tip", "data-search-exclude": "true"})
+        # `small` (an aside), not `span`: Material's search skips an excluded element until the
+        # first closing tag of the same name, and the definition inside is a `span`.
+        tip = etree.SubElement(wrap, "small", {"class": "mdx-term__tip", "data-search-exclude": "true"})
         definition = etree.SubElement(tip, "span", {"class": "mdx-term__definition", "id": definition_id})
         definition.text = AtomicString(entry.definition)
         definition.tail = " "

@@ -228,7 +228,7 @@ def check_output(where: str, html: str, site_url: str) -> None:
 
 def _title_line(page: Page, nth: int) -> int:
     """The line of the `nth` title (`# ` or `<h1`) in the page's file, outside code blocks."""
-    seen, fenced = 0, False
+    seen, fenced, above = 0, False, ""
     for number, line in enumerate(page.file.content_string.splitlines(), 1):
         if FENCE.match(line):
             fenced = not fenced
@@ -236,6 +236,11 @@ def _title_line(page: Page, nth: int) -> int:
             seen += 1
             if seen == nth:
                 return number
+        elif not fenced and re.match(r"^=+\s*$", line) and above.strip():  # a title underlined with ===
+            seen += 1
+            if seen == nth:
+                return number - 1
+        above = line
     return body_offset(page, page.markdown or "") + 1
 
 

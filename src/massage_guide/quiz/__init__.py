@@ -18,6 +18,11 @@ question line above it becomes part of one HTML form:
 
 A mistake in a table raises `QuizError` with the line, what is wrong and the expected form; pass
 `on_error` to turn it into an error of your own (the guide's MkDocs plugin names the file).
+Nothing an author writes gives the answers away or runs: a quiz `<div>` without `markdown`, or
+a quiz table outside the quiz (after `</div>`, or in a `<div>` whose class is misspelled), is a
+mistake, and so is raw HTML in a quiz that does more than format text, an `on...` attribute or
+a link that is not to a page, a website, an email address or a phone. `check_link` is called
+with each explanation's link and its line, so a host can refuse a broken one.
 After a conversion, `questions` is the number of questions the document asked (`reset()` sets
 it back to 0).
 

@@ -1,0 +1,165 @@
+"""The guide's look, as a reader meets it (issue 13): the home page starts the journey, every
+piece of text is easy to read against what is behind it, boxes people act on are at body size,
+tables fit a 320 px phone, and the urgent box is unmistakable without colour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DESKTOP, PHONE, soup_of, wait_for_material
+from site_pages import ALL_PAGES, DIFFERENCES
+
+# The journey's next steps, which the home page must offer.
+NEXT_STEPS = ["quiz/", "which-one-is-right-for-you/", "handout/"]
+NARROWEST = {"width": 320, "height": 640}
+
+# Every visible piece of text: its size, weight, and its contrast with the colour behind it (the
+# first ancestor with a background colour, half-transparent colours blended in), measured in the
+# page. `body`: running text in the article, which must reach 7:1.
+CONTRASTS = """() => {
+  const rgba = (c) => (c.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number).concat([1]).slice(0, 4);
+  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat([1]);
+  const lum = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const behind = (el) => { const layers = [];
+    for (let n = el; n; n = n.parentElement) { const c = rgba(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest("svg, script, style, .mdx-visually-hidden")) continue;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width < 2 || box.height < 2 || box.right < 0 || box.left > innerWidth) continue;
+    const s = getComputedStyle(el), bg = behind(el), fg = over(rgba(s.color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    found.push({ text: node.textContent.trim().slice(0, 40), ratio: (a + 0.05) / (b + 0.05),
+      body: !!el.closest("article") && !!el.closest("p, li") && !el.closest(".admonition-title, a, .mdx-term__tip, h1, h2, h3") });
+  }
+  return found;
+}"""
+
+
+def test_home_page_links_to_every_difference_and_the_next_steps(site: Path) -> None:
+    article = soup_of(site, "").select_one("article")
+    links = {urljoin("/", a["href"]).strip("/") for a in article.select("a[href]")}
+    for address in [*DIFFERENCES, *NEXT_STEPS]:
+        assert address.strip("/") in links, f"the home page does not link to /{address}"
+    # The ways in: three, the quiz among them.
+    ways = [a.get_text(" ", strip=True) for a in article.select(".mdx-ways a")]
+    assert len(ways) == 3 and any("quiz" in way.lower() for way in ways), ways
+    # The 6 cards carry each page's own title, as its menu entry does.
+    cards = {urljoin("/", a["href"]).strip("/"): a.get_text(" ", strip=True) for a in article.select(".mdx-cards a")}
+    for address in DIFFERENCES:
+        title = soup_of(site, address).select_one(".md-nav--primary [aria-current='page']").get_text(" ", strip=True)
+        assert cards[address.strip("/")] == title
+
+
+def test_amys_story_sends_her_to_a_doctor_first(site: Path) -> None:
+    article = soup_of(site, "").select_one("article")
+    amy = next(h2 for h2 in article.select("h2") if "Amy" in h2.get_text())
+    story = []
+    for sibling in amy.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        story.append(sibling)
+    assert "doctor" in " ".join(tag.get_text(" ") for tag in story)
+    assert any(a["href"].endswith("safety/#get-help") for tag in story for a in tag.select("a[href]"))
+
+
+def test_the_first_phone_screen_shows_the_answer_and_the_three_ways_in(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url)
+    expect(page.locator(".mdx-home .mdx-summary p:not(.admonition-title)")).to_be_in_viewport(ratio=1)
+    for index in range(3):
+        expect(page.locator(".mdx-ways a").nth(index)).to_be_in_viewport(ratio=1)
+    context.close()
+
+
+@pytest.mark.parametrize("width", {"phone": PHONE, "desktop": DESKTOP})
+def test_all_text_is_easy_to_read_against_its_background(browser, base_url: str, width: str) -> None:
+    viewport = PHONE if width == "phone" else DESKTOP
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    faint = []
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        wait_for_material(page)
+        texts = page.evaluate(CONTRASTS)
+        assert len(texts) > 10 and any(text["body"] for text in texts), f"/{address}: no text measured"
+        for text in texts:
+            needed = 7 if text["body"] else 4.5
+            if text["ratio"] < needed:
+                faint.append(f"/{address}: {text['ratio']:.2f}:1 (needs {needed}) {text['text']!r}")
+    context.close()
+    assert not faint, "\n".join(sorted(set(faint)))
+
+
+def test_boxes_people_act_on_are_at_body_size(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "differences/price/")
+    body = page.locator("article > p").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    for selector in (".admonition.checklist li", ".admonition.checklist .admonition-title", ".mdx-summary p"):
+        size = page.locator(selector).first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        assert size >= body, f"{selector} is {size}px, body text {body}px"
+    context.close()
+
+
+def test_tables_fit_the_narrowest_phone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    wide = []
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        wait_for_material(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROWEST["width"], f"/{address} scrolls sideways"
+        for table in page.locator("article table").all():
+            # A table that is wider than the screen (scrolling inside its frame) has failed to fit.
+            if table.evaluate("el => el.closest('[hidden], .mdx-print-only') === null && el.checkVisibility()"):
+                fits = table.evaluate(
+                    "el => { const frame = el.closest('.md-typeset__scrollwrap') || el;"
+                    " return frame.scrollWidth <= frame.clientWidth + 1; }"
+                )
+                if not fits:
+                    wide.append(f"/{address}: {table.locator('th').first.inner_text()!r}")
+    context.close()
+    assert not wide, "tables cut off at 320 px: " + ", ".join(wide)
+
+
+def test_the_urgent_box_is_unmistakable_without_colour(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "safety/")
+    box = page.locator(".admonition.urgent").first
+    expect(box).to_be_visible()
+    style = box.evaluate(
+        "el => { const s = getComputedStyle(el), t = getComputedStyle(el.querySelector('.admonition-title'), '::before');"
+        " return [parseFloat(s.borderTopWidth), parseFloat(s.borderLeftWidth), t.maskImage || t.webkitMaskImage]; }"
+    )
+    top, left, icon = style
+    # A frame at least 4 px all round (3 times a plain box's), thicker on the left, and an icon.
+    assert top >= 4 and left >= top, style
+    assert "svg" in icon, "the urgent box has no icon"
+    assert box.locator(".admonition-title").inner_text().strip(), "the urgent box needs its words"
+    context.close()
+
+
+def test_the_quiz_shows_its_first_question_on_a_phones_first_screen(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "quiz/")
+    question = page.locator(".mdx-quiz__question").first
+    # Every answer of the first question sits above the score bar stuck to the screen's foot.
+    bar_top = page.locator(".mdx-quiz__status").first.bounding_box()["y"]
+    for answer in question.locator(".mdx-quiz__input").all():
+        box = answer.bounding_box()
+        assert box["y"] + box["height"] <= bar_top, "an answer of the first question is below the first screen"
+    context.close()
