@@ -1,14 +1,21 @@
-"""Printing a page to PDF in real Chromium (`page.pdf` uses print media) and reading it back."""
+"""Printing a page to PDF in real Chromium (`page.pdf` uses print media) and reading it back: its
+text, sheet by sheet, without the footer line; its QR codes; the headings left at a sheet's foot."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 import unicodedata
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 from pathlib import Path
 
+import zxingcpp
 from pypdf import PdfReader
 
 from conftest import wait_for_material
 
+XHTML = "{http://www.w3.org/1999/xhtml}"
 # A sheet of US Letter at 96 px to the inch: the width Chromium lays a printed page out at.
 PAPER_VIEWPORT = {"width": 816, "height": 1056}
 
@@ -39,3 +46,107 @@ def pdf_text(reader: PdfReader) -> list[str]:
     """Each printed sheet's text, made `flat`, with ligatures read as their letters: a font may
     draw "ff" in "differences" as one glyph (U+FB00), which a reader reads as two letters."""
     return [flat(unicodedata.normalize("NFKC", page.extract_text() or "")) for page in reader.pages]
+
+
+# The footer line Chromium prints in the page margin (overrides/partials/print-styles.html):
+# "Last checked: November 26, 2026[ by NAME], page 2 of 5", next to the page's address.
+FOOTER = re.compile(r"Last checked: [A-Z][a-z]+ \d{1,2}, \d{4}(?: by .+?)?, page \d+ of \d+")
+
+
+def body_of(sheet: str, page_url: str) -> str:
+    """A sheet's text (from `pdf_text`) without its footer line: the review date, the page number
+    and the page's address, which the page margins hold."""
+    text = FOOTER.sub(" ", sheet, count=1)
+    # A long address may break over two printed lines: find it with spaces allowed anywhere.
+    address = r"\s*".join(map(re.escape, page_url))
+    return flat(re.sub(address, " ", text, count=1))
+
+
+def qr_codes_on(pdf: Path, sheet: int = 1) -> list[str]:
+    """Every QR code on one sheet of the PDF, read from a grey picture of it (150 dpi)."""
+    stem = pdf.with_name(f"{pdf.stem}-qr{sheet}")
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-singlefile", "-f", str(sheet), "-l", str(sheet), str(pdf), str(stem)],
+        check=True,
+        timeout=60,
+    )
+    data = stem.with_suffix(".pgm").read_bytes()
+    width, height, pixels = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s(.*)", data, re.S).groups()
+    image = memoryview(pixels).cast("B", (int(height), int(width)))
+    return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+def heading_texts(soup) -> list[str]:
+    """The text of every heading in a built page's article, without its link mark."""
+    found = []
+    for heading in soup.select("article :is(h1, h2, h3, h4, h5, h6)"):
+        text = flat("".join(
+            str(piece) for piece in heading.find_all(string=True)
+            if not piece.find_parent(class_="headerlink")
+        ))
+        if len(squashed(text)) >= 3:
+            found.append(text)
+    return found
+
+
+@dataclass
+class Line:
+    """A printed line of text and where it sits on its sheet, in points from the top left."""
+
+    text: str
+    left: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Sheet:
+    width: float
+    lines: list[Line]  # from the top down
+
+
+def sheet_lines(pdf: Path) -> list[Sheet]:
+    """Each sheet's lines of text, from the top down, without the footer line in the margin.
+
+    Read with poppler's `pdftotext -bbox-layout`, which gives each line its place on the sheet (a
+    multi-column layout reads in any order as text, not by place)."""
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60
+    ).stdout
+    root = etree.fromstring(xhtml)
+    sheets = []
+    for page in root.iter(f"{XHTML}page"):
+        height = float(page.get("height"))
+        lines = []
+        for line in page.iter(f"{XHTML}line"):
+            text = flat(unicodedata.normalize("NFKC", " ".join(word.text or "" for word in line.iter(f"{XHTML}word"))))
+            top, bottom = float(line.get("yMin")), float(line.get("yMax"))
+            # The footer line sits in the bottom margin, below 95 % of the sheet's height.
+            if text and top < 0.95 * height:
+                lines.append(Line(text, float(line.get("xMin")), top, bottom))
+        sheets.append(Sheet(float(page.get("width")), sorted(lines, key=lambda line: (line.top, line.left))))
+    return sheets
+
+
+def last_lines(sheet: Sheet) -> list[Line]:
+    """The last line of each column of a sheet: the lowest line starting in its left half and
+    the lowest starting in its right half (a page in two columns ends twice)."""
+    middle = sheet.width / 2
+    # A right column starts just right of the middle; a table's cells start anywhere.
+    halves = (
+        [line for line in sheet.lines if line.left < middle],
+        [line for line in sheet.lines if middle <= line.left < middle + 30],
+    )
+    return [max(half, key=lambda line: line.bottom) for half in halves if half]
+
+
+def sheets_ending_with_a_heading(pdf: Path, headings: list[str]) -> list[tuple[int, str]]:
+    """(sheet number, heading) for each sheet, or column, whose last line is a heading or the
+    end of one (a long heading wraps): the heading sits at the foot and what it introduces
+    starts the next sheet. Lines are compared without spaces."""
+    stranded = []
+    for number, sheet in enumerate(sheet_lines(pdf), 1):
+        for line in last_lines(sheet):
+            end = squashed(line.text)
+            stranded += [(number, heading) for heading in headings if len(end) >= 3 and squashed(heading).endswith(end)]
+    return stranded

@@ -1,59 +1,63 @@
-"""On paper: the one-page handout, every page printed clean, and the whole guide as a booklet.
+"""On paper: the one-page handout, the booklet, the quiz worksheet, the glossary, and every page
+printed clean.
 
-Pages are printed to PDF by real Chromium (`page.pdf` uses print media), then read back: pypdf
-counts the sheets and reads the text, pdftoppm turns a sheet into a picture and zxing-cpp reads
-the QR code on it.
+Pages are printed to PDF by real Chromium on Letter and on A4 (`page.pdf` uses print media), then
+read back: pypdf counts the sheets and reads their text (tests/paper.py), pdftoppm turns a sheet
+into a picture and zxing-cpp reads the QR code on it.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import zxingcpp
 
-from conftest import LAST_REVIEWED, SITE_URL, failed_build_log, serve, soup_of, wait_for_material
-from paper import PAPER_VIEWPORT, flat, pdf_text, print_pdf, squashed
+from conftest import (
+    LAST_REVIEWED,
+    SETTINGS,
+    SITE_PRACTICE,
+    SITE_URL,
+    failed_build_log,
+    serve,
+    soup_of,
+    wait_for_material,
+)
+from massage_guide.plugin.config import GuideConfig
+from massage_guide.plugin.handout import WRITE_IN
+from paper import (
+    PAPER_VIEWPORT,
+    body_of,
+    flat,
+    heading_texts,
+    pdf_text,
+    print_pdf,
+    qr_codes_on,
+    sheet_lines,
+    sheets_ending_with_a_heading,
+    squashed,
+)
 from site_pages import CONTENT_PAGES, DIFFERENCES
 
 LAST_CHECKED = datetime.date.fromisoformat(LAST_REVIEWED)
+CHECKED = f"{LAST_CHECKED:%B} {LAST_CHECKED.day}, {LAST_CHECKED.year}"
 SHEETS = ("Letter", "A4")
 PT = 4 / 3  # CSS pixels per point
 
-
-FOOTER = re.compile(r"Last checked: [A-Z][a-z]+ \d{1,2}, \d{4}, page \d+ of \d+")
-
-
-def sheet_body(sheet: str) -> str:
-    """A sheet's text without its footer line (the review date, page number and address)."""
-    return re.sub(r"^https?://\S*?/(?= |$)", "", FOOTER.sub("", sheet, count=1).lstrip()).strip()
+# What each printout may take, on either sheet size (issue 14).
+MOST_SHEETS = {"handout/": 1, "print/": 24, "quiz/": 3, "glossary/": 4}
+# Printed with JavaScript off, as paper must not depend on it (the handout with it on, as most
+# readers print it).
+JAVASCRIPT = {"handout/": True}
 
 
-def qr_codes_on(pdf: Path) -> list[str]:
-    """Every QR code on the PDF's first sheet, read from a grey picture of it (150 dpi)."""
-    stem = pdf.with_suffix("")
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(stem)],
-        check=True,
-        timeout=60,
-    )
-    data = stem.with_suffix(".pgm").read_bytes()
-    width, height, pixels = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s(.*)", data, re.S).groups()
-    image = memoryview(pixels).cast("B", (int(height), int(width)))
-    return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
-
-
-def h1_text(site: Path, address: str) -> str:
-    h1 = soup_of(site, address).select_one("article h1")
-    for mark in h1.select(".headerlink"):
-        mark.decompose()
-    return flat(h1.get_text(" "))
+def shown(address: str) -> str:
+    """An address as the guide prints it for typing: no scheme, no final slash."""
+    return address.split("://", 1)[-1].rstrip("/")
 
 
 def nav_order(site: Path) -> list[str]:
@@ -66,42 +70,124 @@ def nav_order(site: Path) -> list[str]:
     return order
 
 
+def booklet_leaves_out() -> list[str]:
+    """The pages the booklet leaves out: the guide plugin's option in mkdocs.yml, or its default."""
+    for plugin in SETTINGS.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("guide"), dict):
+            if "booklet_leaves_out" in plugin["guide"]:
+                return list(plugin["guide"]["booklet_leaves_out"])
+    return list(dict(GuideConfig._schema)["booklet_leaves_out"].default)
+
+
+def address_of(docs_path: str) -> str:
+    """`handout.md` -> `handout/`, `index.md` -> ``."""
+    return re.sub(r"(^|/)index/$", r"\1", docs_path.removesuffix(".md") + "/")
+
+
+def h1_text(site: Path, address: str) -> str:
+    return heading_texts(soup_of(site, address))[0]
+
+
 @dataclass
 class Printed:
     path: Path
     sheets: list[str]  # each sheet's text, from `pdf_text`
+    bodies: list[str]  # the same without the footer line (`body_of`)
+
+
+def print_page(browser, url: str, address: str, path: Path, sheet: str, javascript: bool = False) -> Printed:
+    sheets = pdf_text(print_pdf(browser, url, path, sheet, javascript))
+    return Printed(path, sheets, [body_of(text, SITE_URL + address) for text in sheets])
 
 
 @pytest.fixture(scope="module")
 def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
-    """The handout on both sheet sizes, a difference page and the booklet, printed and read once."""
+    """Each printout on both sheet sizes, and a difference page on Letter, printed and read once."""
     folder = tmp_path_factory.mktemp("printed")
-    jobs = {
-        "handout-Letter": ("handout/", "Letter", True),
-        "handout-A4": ("handout/", "A4", True),
-        # Printed with JavaScript off: paper must not depend on it.
-        "difference": ("differences/after-the-session/", "Letter", False),
-        "booklet": ("print/", "Letter", False),
-    }
     done = {}
-    for name, (address, sheet, javascript) in jobs.items():
-        path = folder / f"{name}.pdf"
-        done[name] = Printed(path, pdf_text(print_pdf(browser, base_url + address, path, sheet, javascript)))
+    for address in MOST_SHEETS:
+        for sheet in SHEETS:
+            name = f"{address}{sheet}"
+            done[name] = print_page(
+                browser, base_url + address, address, folder / f"{name.replace('/', '-')}.pdf", sheet,
+                JAVASCRIPT.get(address, False),
+            )
+    address = "differences/after-the-session/"
+    done["difference"] = print_page(browser, base_url + address, address, folder / "difference.pdf", "Letter")
     return done
+
+
+# ---------- Every printout: its sheets, its headings, screen-only and print-only text ----------
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+@pytest.mark.parametrize("address", MOST_SHEETS)
+def test_printout_fits_its_sheets(printed: dict[str, Printed], address: str, sheet: str) -> None:
+    pages, most = len(printed[address + sheet].sheets), MOST_SHEETS[address]
+    if most == 1:
+        assert pages == 1, f"/{address} prints on {pages} sheets of {sheet} paper, not 1"
+    else:
+        assert pages <= most, f"/{address} prints on {pages} sheets of {sheet} paper; at most {most}"
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+@pytest.mark.parametrize("address", MOST_SHEETS)
+def test_no_printed_sheet_ends_with_a_heading(site: Path, printed: dict[str, Printed], address: str, sheet: str) -> None:
+    """A heading at the foot of a sheet, with its text on the next one, reads as a mistake."""
+    headings = heading_texts(soup_of(site, address))
+    assert headings, f"/{address} has no headings to check"
+    stranded = sheets_ending_with_a_heading(printed[address + sheet].path, headings)
+    assert not stranded, f"/{address} on {sheet}: sheets that end with a heading: {stranded}"
+
+
+def test_a_long_page_has_no_heading_at_a_sheet_foot(site: Path, printed: dict[str, Printed]) -> None:
+    assert len(printed["difference"].sheets) >= 2, "this check needs a page that prints on more than one sheet"
+    headings = heading_texts(soup_of(site, "differences/after-the-session/"))
+    assert not sheets_ending_with_a_heading(printed["difference"].path, headings)
+
+
+@pytest.mark.parametrize("address", MOST_SHEETS)
+def test_screen_only_text_stays_off_paper_and_print_only_text_is_on_it(
+    site: Path, printed: dict[str, Printed], address: str
+) -> None:
+    article = soup_of(site, address).article
+    text = squashed(" ".join(printed[address + "Letter"].bodies))
+    for element in article.select(".mdx-screen-only"):
+        words = squashed(flat(element.get_text(" ")))
+        assert words not in text, f"/{address} prints screen-only text: {flat(element.get_text(' '))[:60]!r}"
+    for element in article.select(".mdx-print-only"):
+        words = squashed(flat(element.get_text(" ")))
+        assert words and words in text, f"/{address} does not print {flat(element.get_text(' '))[:60]!r}"
+
+
+def test_screen_only_and_print_only_text_are_used(site: Path) -> None:
+    """The one rule is in use: the handout's and the quiz's screen-only notes, the write-in lines."""
+    for address in ("handout/", "quiz/", "glossary/"):
+        assert soup_of(site, address).article.select(".mdx-screen-only"), f"/{address} marks no screen-only text"
+    for address in ("handout/", "quiz/"):
+        assert soup_of(site, address).article.select(".mdx-print-only"), f"/{address} has no print-only text"
+
+
+@pytest.mark.parametrize("address", ["handout/", "quiz/"])
+def test_print_only_lines_do_not_show_on_screen(browser, base_url: str, address: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + address)
+    wait_for_material(page)
+    print_only = page.locator("article .mdx-print-only")
+    assert print_only.count() > 0
+    for index in range(print_only.count()):
+        assert not print_only.nth(index).is_visible(), f"/{address}: print-only text shows on screen"
+    assert page.locator("article .mdx-screen-only").first.is_visible()
+    context.close()
 
 
 # ---------- The handout ----------
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_fits_on_one_sheet(printed: dict[str, Printed], sheet: str) -> None:
-    pages = len(printed[f"handout-{sheet}"].sheets)
-    assert pages == 1, f"the handout prints on {pages} sheets of {sheet} paper, not 1"
-
-
-@pytest.mark.parametrize("sheet", SHEETS)
 def test_handout_names_all_six_differences(site: Path, printed: dict[str, Printed], sheet: str) -> None:
-    text = printed[f"handout-{sheet}"].sheets[0]
+    text = printed[f"handout/{sheet}"].bodies[0]
     for address in DIFFERENCES:
         name = soup_of(site, address).title.get_text().split(" - ")[0]
         assert name in text, f"the printed handout does not name the difference {name!r}"
@@ -109,14 +195,41 @@ def test_handout_names_all_six_differences(site: Path, printed: dict[str, Printe
 
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_handout_qr_code_opens_the_guide(printed: dict[str, Printed], sheet: str) -> None:
-    codes = qr_codes_on(printed[f"handout-{sheet}"].path)
+    codes = qr_codes_on(printed[f"handout/{sheet}"].path)
     assert codes == [SITE_URL], f"QR codes read from the printed handout: {codes}"
 
 
-def test_handout_prints_the_guide_address_beside_the_qr_code(printed: dict[str, Printed]) -> None:
-    text = printed["handout-Letter"].sheets[0]
-    shown = SITE_URL.split("://", 1)[1].rstrip("/")
-    assert shown in squashed(text), f"the handout does not print the address {shown}"
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_handout_says_what_it_is_where_from_and_when_checked_on_the_sheet(
+    printed: dict[str, Printed], sheet: str
+) -> None:
+    """In the sheet itself, not only in the page margins, which some browsers leave off."""
+    body = printed[f"handout/{sheet}"].bodies[0]
+    assert "General information, not medical advice" in body
+    assert shown(SITE_URL) in body, "the QR code's caption must print the guide's address on one line"
+    assert f"Last checked: {CHECKED}" in body
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_handout_prints_the_whole_safety_box(site: Path, printed: dict[str, Printed], sheet: str) -> None:
+    """Every urgent sign from docs/snippets/urgent-signs.md, as the handout's HTML holds them."""
+    soup = soup_of(site, "handout/")
+    signs = [flat(li.get_text(" ")) for li in soup.select("article .admonition.urgent li")]
+    titles = [flat(t.get_text(" ")) for t in soup.select("article .admonition.urgent .admonition-title")]
+    assert len(titles) >= 2 and len(signs) >= 6, "the handout should include the urgent signs"
+    text = squashed(printed[f"handout/{sheet}"].bodies[0])
+    for words in (*titles, *signs):
+        assert squashed(words) in text, f"the printed handout lacks {words!r}"
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_handout_has_a_place_for_the_practice(printed: dict[str, Printed], sheet: str) -> None:
+    body = printed[f"handout/{sheet}"].bodies[0]
+    if SITE_PRACTICE:
+        assert SITE_PRACTICE.get("name", "") in body
+    else:
+        for label in WRITE_IN:
+            assert f"{label}:" in body, f"the handout has no line to write {label!r} on"
 
 
 def test_handout_has_tick_boxes_and_a_safety_line(site: Path) -> None:
@@ -126,6 +239,12 @@ def test_handout_has_tick_boxes_and_a_safety_line(site: Path) -> None:
     assert all(":" in li.get_text() for li in choices), "each line names a goal, then the massage"
     safety = soup.select_one("article .admonition.warning").get_text(" ").lower()
     assert "doctor" in safety and "blood clot" in safety
+
+
+def test_handout_prints_no_words_box_and_no_print_tip(printed: dict[str, Printed]) -> None:
+    body = printed["handout/Letter"].bodies[0]
+    assert "Words used on this page" not in body
+    assert "Print command" not in body
 
 
 def _print_styles(browser, url: str, script: str):
@@ -193,10 +312,11 @@ def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printe
 
 
 def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Printed]) -> None:
+    article = soup_of(site, "differences/after-the-session/").article
     internal = [
-        a for a in soup_of(site, "differences/after-the-session/").select("article a[href]")
+        a for a in article.select("a[href]")
         if not a["href"].startswith(("#", "http")) and "headerlink" not in a.get("class", [])
-        and "mdx-term__link" not in a.get("class", [])
+        and "mdx-term__link" not in a.get("class", []) and not a.find_parent(["td", "th"])
     ]
     assert internal, "the page should link to another page of the guide"
     text = squashed(" ".join(printed["difference"].sheets))
@@ -208,33 +328,107 @@ def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Printe
 def test_every_printed_sheet_has_the_address_and_review_date(printed: dict[str, Printed]) -> None:
     sheets = printed["difference"].sheets
     assert len(sheets) >= 2, "this check needs a page that prints on more than one sheet"
-    checked = f"Last checked: {LAST_CHECKED:%B} {LAST_CHECKED.day}, {LAST_CHECKED.year}"
     for number, sheet in enumerate(sheets, 1):
         assert SITE_URL + "differences/after-the-session/" in squashed(sheet), f"sheet {number}"
-        assert checked in sheet, f"sheet {number} lacks {checked!r}"
+        assert f"Last checked: {CHECKED}" in sheet, f"sheet {number} lacks the review date"
 
 
 # ---------- The booklet ----------
 
 
-def test_booklet_holds_every_content_page_in_reading_order(site: Path, printed: dict[str, Printed]) -> None:
-    order = nav_order(site)
-    assert set(CONTENT_PAGES) <= set(order), "every content page should be in the navigation"
-    sheets = printed["booklet"].sheets
-    previous = 0  # the cover
-    for address in order:
-        title = h1_text(site, address)
-        later = [number for number, sheet in enumerate(sheets) if title in sheet and number > previous]
-        # A later sheet each time: the parts are in reading order, and each starts a new sheet.
-        assert later, f"the booklet lacks {title!r} on a sheet of its own, in reading order"
+def booklet_pages(site: Path) -> list[str]:
+    """The addresses the booklet holds, in reading order: the nav without the pages left out."""
+    left_out = {address_of(path) for path in booklet_leaves_out()}
+    return [address for address in nav_order(site) if address not in left_out]
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_booklet_cover_has_title_purpose_practice_qr_code_and_review_date(
+    site: Path, printed: dict[str, Printed], sheet: str
+) -> None:
+    booklet = printed[f"print/{sheet}"]
+    cover = booklet.bodies[0]
+    assert cover.startswith(h1_text(site, "print/"))
+    purpose = flat(soup_of(site, "print/").select_one(".mdx-booklet__purpose").get_text(" "))
+    assert squashed(purpose) in squashed(cover)
+    assert "General information, not medical advice" in cover and f"Last checked: {CHECKED}" in cover
+    if SITE_PRACTICE:
+        assert SITE_PRACTICE.get("name", "") in cover
+    else:
+        assert all(f"{label}:" in cover for label in WRITE_IN), "the cover has no lines for the practice"
+    assert qr_codes_on(booklet.path, 1) == [SITE_URL]
+    # The cover is a cover: the contents and the guide start on the next sheet.
+    assert "In this booklet" not in cover
+
+
+def test_booklet_contents_fit_one_sheet_and_name_every_page(site: Path, printed: dict[str, Printed]) -> None:
+    contents = printed["print/Letter"].bodies[1]
+    assert contents.startswith("In this booklet")
+    for address in booklet_pages(site):
+        title = soup_of(site, address).title.get_text().split(" - ")[0]
+        assert title in contents or (address == "" and "Home" in contents), f"the contents lack {title!r}"
+        assert shown(SITE_URL + address) in squashed(contents), f"the contents lack the address of /{address}"
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_booklet_holds_the_readers_pages_in_reading_order(site: Path, printed: dict[str, Printed], sheet: str) -> None:
+    bodies = printed[f"print/{sheet}"].bodies
+    pages = booklet_pages(site)
+    assert set(pages) >= {"", *DIFFERENCES, "safety/", "glossary/"}
+    previous = (1, 0)  # after the contents
+    for address in pages:
+        title = squashed(h1_text(site, address))
+        found = [
+            (number, squashed(body).find(title)) for number, body in enumerate(bodies) if title in squashed(body)
+        ]
+        later = [place for place in found if place > previous]
+        assert later, f"the booklet lacks {h1_text(site, address)!r} after the page before it"
         previous = later[0]
 
 
-def test_booklet_cover_has_the_guide_title(site: Path, printed: dict[str, Printed]) -> None:
-    cover = sheet_body(printed["booklet"].sheets[0])
-    assert cover.startswith(h1_text(site, "print/"))
-    site_name = soup_of(site, "print/").select_one(".md-header__topic").get_text(strip=True)
-    assert site_name.rstrip("?") in h1_text(site, "print/")
+def test_booklet_starts_a_sheet_only_where_a_part_begins(site: Path, printed: dict[str, Printed]) -> None:
+    """Each part after the first starts a sheet; the pages inside a part run on."""
+    soup = soup_of(site, "print/")
+    # Each sheet's text from its first line down (by place on the sheet, not reading order).
+    bodies = [squashed(" ".join(line.text for line in sheet.lines)) for sheet in sheet_lines(printed["print/Letter"].path)]
+    parts = soup.select("article .mdx-booklet__part")
+    assert len(parts) >= 5
+    for part in parts[1:]:
+        first = part.select_one("h2")
+        title = squashed("".join(s for s in first.find_all(string=True) if not s.find_parent(class_="headerlink")))
+        assert any(body.startswith(title) for body in bodies), f"the part {title!r} does not start a sheet"
+    run_on = [section for part in parts for section in part.select(".mdx-booklet__section")[1:]]
+    assert run_on, "the 6 differences should run on inside their part"
+    starts = 0
+    for section in run_on:
+        title = squashed(heading_texts_of(section)[0])
+        starts += any(body.startswith(title) for body in bodies)
+    assert starts < len(run_on), "every page of a part starts a sheet of its own"
+
+
+def heading_texts_of(element) -> list[str]:
+    return [
+        flat("".join(s for s in heading.find_all(string=True) if not s.find_parent(class_="headerlink")))
+        for heading in element.select("h1, h2, h3, h4, h5, h6")
+    ]
+
+
+def test_booklet_leaves_out_what_is_not_for_readers(site: Path, printed: dict[str, Printed]) -> None:
+    text = squashed(" ".join(printed["print/Letter"].bodies[1:]))
+    for path in booklet_leaves_out():
+        title = h1_text(site, address_of(path))
+        assert squashed(title) not in text, f"the booklet prints {title!r}, which it should leave out"
+    for screen_only in ("Jump to a letter", "Tab key", "Words used on this page", "Print command"):
+        assert squashed(screen_only) not in text, f"the booklet prints {screen_only!r}"
+
+
+def test_booklet_prints_no_web_address_for_its_own_pages(site: Path, printed: dict[str, Printed]) -> None:
+    """Inside the booklet a link to another of its pages needs no address (the reader holds it),
+    and tables carry no addresses at all; the contents say where each page is online."""
+    text = squashed(" ".join(printed["print/Letter"].bodies[2:]))
+    for address in booklet_pages(site):
+        if address:
+            assert f"({SITE_URL}{address}" not in text, f"the booklet prints the address of /{address}"
 
 
 def test_booklet_links_point_inside_the_booklet(site: Path) -> None:
@@ -242,7 +436,8 @@ def test_booklet_links_point_inside_the_booklet(site: Path) -> None:
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "ids in the booklet must be unique"
     sections = soup.select("article .mdx-booklet__section")
-    assert len(sections) == len(nav_order(site))
+    assert len(sections) == len(booklet_pages(site))
+    inside = {f"/{address}" for address in booklet_pages(site)}
     leaving = []
     for section in sections:
         for link in section.select("a[href]"):
@@ -251,11 +446,9 @@ def test_booklet_links_point_inside_the_booklet(site: Path) -> None:
                 assert href[1:] in ids, f"booklet link {href} points nowhere"
                 continue
             path = urlsplit(urljoin("http://site.invalid/print/", href)).path
-            to_a_page = urlsplit(href).scheme in ("", "http", "https") and path.endswith(("/", ".html"))
-            to_a_page = to_a_page and path != "/print/"  # the booklet itself
-            if to_a_page and not href.startswith("http") and not link.find_parent(class_="mdx-booklet__source"):
+            if not href.startswith("http") and path in inside:
                 leaving.append(href)
-    assert not leaving, f"links that leave the booklet for another page: {leaving}"
+    assert not leaving, f"links that leave the booklet for one of its own pages: {leaving}"
 
 
 def test_booklet_reads_without_javascript(site: Path, browser, base_url: str) -> None:
@@ -263,12 +456,42 @@ def test_booklet_reads_without_javascript(site: Path, browser, base_url: str) ->
     page = context.new_page()
     page.goto(base_url + "print/")
     sections = page.locator("article .mdx-booklet__section")
-    assert sections.count() == len(nav_order(site))
-    assert sections.last.locator("h2").first.is_visible()
+    assert sections.count() == len(booklet_pages(site))
+    assert sections.last.locator("h2, h3").first.is_visible()
     context.close()
 
 
-# ---------- With the practice's details, and without site_url ----------
+# ---------- The quiz worksheet and the glossary ----------
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_quiz_worksheet_has_name_and_date_lines_and_a_key_without_addresses(
+    site: Path, printed: dict[str, Printed], sheet: str
+) -> None:
+    bodies = printed[f"quiz/{sheet}"].bodies
+    assert "Name:" in bodies[0] and "Date:" in bodies[0]
+    key = bodies[-1]
+    assert key.startswith("Answer key"), "the answer key starts the last sheet"
+    assert "http" not in key, "the key names the page to read, not its address"
+    pages = {flat(a.get_text(" ")) for a in soup_of(site, "quiz/").select(".mdx-quiz__key a")}
+    assert pages and all(name in key for name in pages)
+    for screen_only in ("bottom of the screen", "Start again", "Score:"):
+        assert screen_only not in " ".join(bodies)
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_glossary_prints_every_word_without_screen_controls(site: Path, printed: dict[str, Printed], sheet: str) -> None:
+    text = squashed(" ".join(printed[f"glossary/{sheet}"].bodies))
+    soup = soup_of(site, "glossary/")
+    terms = [flat(h.get_text(" ")).removesuffix(" ¶") for h in soup.select(".mdx-glossary__term")]
+    assert len(terms) >= 10
+    for term in terms:
+        assert squashed(term) in text, f"the printed glossary lacks {term!r}"
+    letters = soup.select_one(".mdx-glossary__letters")
+    assert letters is None or squashed(letters.get_text(" ")) not in text, "the A to Z buttons print"
+
+
+# ---------- With the practice's details, the longest the build accepts ----------
 
 
 @pytest.fixture(scope="module")
@@ -294,10 +517,12 @@ def test_handout_with_practice_details_still_fits_one_sheet(
 def test_practice_details_only_when_set(site: Path, browser, practice_url: str, tmp_path: Path) -> None:
     for address in ("handout/", "print/"):
         article = soup_of(site, address).article
-        assert not article.select(".mdx-practice"), f"/{address} shows practice details that are not set"
-        assert "Your massage practice" not in article.get_text()
+        if not SITE_PRACTICE:
+            assert not article.select(".mdx-practice"), f"/{address} shows practice details that are not set"
+            assert "Your massage practice" not in article.get_text()
     cover = pdf_text(print_pdf(browser, practice_url + "print/", tmp_path / "booklet.pdf", javascript=False))[0]
     assert "Riverside Massage & Wellness" in cover, "the booklet's cover should name the practice"
+    assert "Your therapist:" not in cover, "with the practice's details set, no lines to write them on"
 
 
 def test_closed_boxes_and_tabs_print_open(browser, practice_url: str, tmp_path: Path) -> None:
@@ -312,3 +537,11 @@ def test_build_without_site_url_says_the_qr_code_needs_it(project_copy, tmp_path
     config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M))
     log = failed_build_log(project, tmp_path / "site", "no site_url")
     assert "QR code" in log and "site_url" in log, log
+
+
+def test_every_page_of_the_guide_is_in_the_booklet_or_left_out_on_purpose(site: Path) -> None:
+    in_booklet = set(booklet_pages(site))
+    left_out = {address_of(path) for path in booklet_leaves_out()}
+    for address in CONTENT_PAGES:
+        if address in nav_order(site):
+            assert address in in_booklet or address in left_out, f"/{address} is missing from the booklet"

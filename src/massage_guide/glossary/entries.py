@@ -98,10 +98,12 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
         _heading(box, "h2", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         for entry in under:
             _entry(box, entry)
-    _heading(box, "h2", GROUPS_TITLE, GROUPS_ANCHOR)
+    # An index of the entries above: search finds the entries themselves, so it skips this part
+    # (and every page's first visit fetches a smaller search index).
+    _heading(box, "h2", GROUPS_TITLE, GROUPS_ANCHOR).set("data-search-exclude", "true")
     for group in glossary.groups:
-        _heading(box, "h3", group.title, group.key)
-        items = etree.SubElement(box, "ul")
+        _heading(box, "h3", group.title, group.key).set("data-search-exclude", "true")
+        items = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
         for entry in sorted(glossary.in_group(group.key), key=lambda e: e.term.casefold()):
             link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
             link.text = entry.term
@@ -111,7 +113,9 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
 def _entry(box: etree.Element, entry: Entry) -> None:
     _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
     etree.SubElement(box, "p").text = entry.definition
-    facts = etree.SubElement(box, "ul")
+    # Search finds the word and its meaning; the facts under it would make every page's first
+    # visit fetch a larger search index.
+    facts = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
     if entry.aliases:
         _labelled(etree.SubElement(facts, "li"), "Also called:", ", ".join(entry.aliases))
     if entry.pressure:
@@ -124,7 +128,7 @@ def _entry(box: etree.Element, entry: Entry) -> None:
         _labelled(etree.SubElement(facts, "li"), "Where you meet it:", LABELS["where"][entry.where])
         _labelled(etree.SubElement(facts, "li"), "Why it matters:", entry.used_for)
     if entry.caution:
-        caution = etree.SubElement(box, "p", {"class": "mdx-glossary__caution"})
+        caution = etree.SubElement(box, "p", {"class": "mdx-glossary__caution", "data-search-exclude": "true"})
         _labelled(caution, "Take care:", entry.caution)
 
 
@@ -145,9 +149,10 @@ def _evidence(item: etree.Element, entry: Entry) -> None:
         link.tail = "."
 
 
-def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> None:
+def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> etree.Element:
     heading = etree.SubElement(box, tag, {"id": anchor, "class": kind} if kind else {"id": anchor})
     heading.text = text
+    return heading
 
 
 def _labelled(parent: etree.Element, label: str, text: str) -> None:

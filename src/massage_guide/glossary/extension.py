@@ -26,7 +26,7 @@ Where words are not marked:
 - code, and any element whose class starts with `mdx-quiz` (quiz answers), `mdx-glossary` (the
   glossary page's own entries, the print box) or `mdx-term`: ignored altogether.
 
-The print box (`div.mdx-glossary-print`) lists every glossary word seen on the page with its
+The print box (`aside.mdx-glossary-print`) lists every glossary word seen on the page with its
 definition, from A to Z. CSS shows it only on paper.
 
 The glossary page itself has the line `<!-- glossary: entries -->`, where `entries.py` puts
@@ -84,9 +84,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         # The page's path, for links that work from it: from the MkDocs plugin, or from the host.
         self.page = self.extension.getConfig("page") or page_path(self.md)
         self.state = _PageState()
-        self._walk(root, MARK)
-        self.extension.used = sorted(self.state.seen.values(), key=lambda entry: entry.term.casefold())
+        # On the glossary page itself every word's entry is on the same page: nothing to explain
+        # in place, and no box for paper.
         on_glossary = self.page == self.extension.getConfig("glossary_page")
+        self._walk(root, SEEN if on_glossary else MARK)
+        self.extension.used = sorted(self.state.seen.values(), key=lambda entry: entry.term.casefold())
         if self.state.seen and self.extension.getConfig("print_box") and not on_glossary:
             root.append(self._print_box(self.extension.used))
 
@@ -167,7 +169,9 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     @staticmethod
     def _print_box(entries: list[Entry]) -> etree.Element:
-        box = etree.Element("div", {"class": "mdx-glossary-print", "data-search-exclude": "true"})
+        # An <aside>, not a <div>: Material's search indexer stops skipping an excluded element at
+        # the end of any element with the same tag inside it (here, the <div> around each word).
+        box = etree.Element("aside", {"class": "mdx-glossary-print", "data-search-exclude": "true"})
         title = etree.SubElement(box, "h2", {"class": "mdx-glossary-print__title"})
         title.text = PRINT_TITLE
         words = etree.SubElement(box, "dl", {"class": "mdx-glossary-print__list"})

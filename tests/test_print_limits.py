@@ -1,0 +1,112 @@
+"""The one-sheet handout holds whatever a practice may set: the longest details the build accepts
+(`LIMITS` in the guide's practice.py) and a reviewer's name (`extra.review.by`), printed on
+Letter and on A4 and read back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import LOGO, mkdocs_build, serve, set_practice
+from longest import longest_practice
+from massage_guide.plugin.practice import LIMITS
+from massage_guide.plugin.review import BY_LIMIT
+from paper import body_of, pdf_text, print_pdf, qr_codes_on, squashed
+
+SHEETS = ("Letter", "A4")
+URL = "https://a-longer-address-for-the-guide.example/massage-guide/"
+# A reviewer's long name and role, close to the longest the build accepts.
+REVIEWER = "Dr. Alexandra Montgomery-Richardson, physical therapist and massage therapist"
+LOGO_PATH = "assets/practice-logo.svg"
+
+
+def set_reviewer(project: Path, reviewer: str) -> None:
+    """Add `by:` under `extra.review` in the project's mkdocs.yml, indented like `next:`."""
+    config = project / "mkdocs.yml"
+    text, found = re.subn(
+        r"^(\s+)next:(.*)$", lambda m: f'{m[0]}\n{m[1]}by: "{reviewer}"', config.read_text(encoding="utf-8"),
+        count=1, flags=re.M,
+    )
+    assert found == 1, "mkdocs.yml should have `extra.review.next`"
+    config.write_text(text, encoding="utf-8")
+
+
+def test_reviewer_is_near_the_longest_accepted() -> None:
+    assert BY_LIMIT - 5 <= len(REVIEWER) <= BY_LIMIT
+
+
+@pytest.fixture(scope="module")
+def fullest() -> dict[str, str]:
+    values = longest_practice()
+    for key, value in values.items():
+        limit = LIMITS[key]
+        lines = value.splitlines()
+        assert len(lines) == limit.lines and all(len(line) == limit.chars for line in lines), key
+    return {**values, "logo": LOGO_PATH}
+
+
+@pytest.fixture(scope="module")
+def fullest_url(project_copy, fullest: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The guide with the longest practice details, a logo and a reviewer, built and served."""
+    project = project_copy()
+    (project / "docs" / LOGO_PATH).write_text(LOGO, encoding="utf-8")
+    set_practice(project, fullest, site_url=URL)
+    set_reviewer(project, REVIEWER)
+    site = tmp_path_factory.mktemp("fullest-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def printed(browser, fullest_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[str]]]:
+    folder = tmp_path_factory.mktemp("fullest-printed")
+    done = {}
+    for sheet in SHEETS:
+        path = folder / f"handout-{sheet}.pdf"
+        done[sheet] = (path, pdf_text(print_pdf(browser, fullest_url + "handout/", path, sheet)))
+    path = folder / "booklet.pdf"
+    done["booklet"] = (path, pdf_text(print_pdf(browser, fullest_url + "print/", path, "Letter", javascript=False)))
+    return done
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_handout_with_the_longest_details_fits_one_sheet(printed, sheet: str) -> None:
+    sheets = printed[sheet][1]
+    assert len(sheets) == 1, f"with the longest practice details the handout takes {len(sheets)} {sheet} sheets"
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_handout_shows_the_practice_in_full(printed, fullest: dict[str, str], sheet: str) -> None:
+    """Name, every address line, phone and booking address, none of them cut off."""
+    text = squashed(body_of(printed[sheet][1][0], URL + "handout/"))
+    wanted = [fullest["name"], *fullest["address"].splitlines(), fullest["phone"]]
+    wanted.append(fullest["booking_url"].split("://", 1)[1])
+    for detail in wanted:
+        assert squashed(detail) in text, f"the handout does not show {detail!r}"
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_handout_qr_code_still_reads(printed, sheet: str) -> None:
+    path = printed[sheet][0]
+    assert qr_codes_on(path) == [URL]
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_reviewer_is_named_on_paper(printed, sheet: str) -> None:
+    """`extra.review.by` in the sheet's own text and in the footer line of every sheet."""
+    sheet_text = printed[sheet][1][0]
+    assert f"by {REVIEWER}" in body_of(sheet_text, URL + "handout/")
+    assert squashed(f"by {REVIEWER}, page 1 of 1") in squashed(sheet_text)
+
+
+def test_booklet_cover_names_the_practice_and_the_reviewer(printed, fullest: dict[str, str]) -> None:
+    cover = printed["booklet"][1][0]
+    assert squashed(fullest["name"]) in squashed(cover)
+    assert squashed(f"by {REVIEWER}") in squashed(cover)
+    assert qr_codes_on(printed["booklet"][0], 1) == [URL]
