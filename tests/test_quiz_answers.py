@@ -62,7 +62,8 @@ def test_wrong_answer_names_the_right_one(phone_quiz, questions: list[dict], kin
     assert feedback.count() == 1
     text = flat(feedback.inner_text())
     assert text.startswith("Not quite.")
-    assert f"The right answer is {question['right_words']}" in text, text
+    assert "The right answer is" in text, text
+    assert question["right_words"] in text.split("The right answer is", 1)[1], text
 
 
 def test_every_wrong_answer_names_the_right_one_in_the_page(site: Path, questions: list[dict]) -> None:

@@ -189,6 +189,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._check_glossary_lines(page, markdown)
         self._check_switches(page)
         self._prepare(page)
+        # How long the page is, as its author wrote it: the template gives a long page an "On
+        # this page" list (overrides/partials/contents-rule.html).
+        page.meta["mdx_words"] = len(markdown.split())
         return markdown
 
     def _prepare(self, page: Page) -> None:

@@ -77,12 +77,12 @@ class Renderer:
 
     def __init__(self) -> None:
         self.number = 0
-        self.worksheets: set[int] = set()  # the forms that have their worksheet head
+        self.has_worksheet_head = False  # one per page, in its first quiz
 
     def table(self, form: etree.Element, table: Table) -> list[tuple[int, Question]]:
         """Add the fieldset(s) for `table` to `form`; return the numbered questions."""
-        if id(form) not in self.worksheets:
-            self.worksheets.add(id(form))
+        if not self.has_worksheet_head:
+            self.has_worksheet_head = True
             self.worksheet(form)
         if not table.sort:
             return [self.question(form, table.questions[0], table.intro)]
@@ -134,23 +134,29 @@ class Renderer:
         if choice.right:
             add_content(message, choice.why)
         elif question.sort_row:
-            # A sort-it row shares one explanation, of the right answer: name it first.
-            self.right_answer(message, question)
+            # A sort-it row shares one explanation, of the right answer: name it first
+            # ("The right answer is Medical.").
+            self.right_answer(message, question).tail = " "
             add_content(message, choice.why)
         else:
-            # A multiple-choice answer's own "why" says what is wrong with it; then the right one.
+            # A multiple-choice answer's own "why" says what is wrong with it; then the right
+            # one, in quotes, as it reads in the list ("The right answer is “20%”.").
             add_content(message, choice.why)
             add_text(message, " ")
-            self.right_answer(message, question)
+            self.right_answer(message, question, quoted=True)
 
     @staticmethod
-    def right_answer(message: etree.Element, question: Question) -> None:
+    def right_answer(message: etree.Element, question: Question, quoted: bool = False) -> etree.Element:
         """"The right answer is ...", after a wrong answer of either kind."""
         answer = inline(message, "span", {"class": "mdx-quiz__answer"}, WORDS["answer"])
+        if quoted:
+            add_text(answer, "\u201c")
         add_content(answer, question.answer.label)
+        if quoted:
+            add_text(answer, "\u201d")
         if not text_of(answer).endswith((".", "?", "!")):
             add_text(answer, ".")
-        answer.tail = " "
+        return answer
 
     def status(self, form: etree.Element, total: int) -> None:
         """The running score (a CSS counter in an `output`, which is a status region) and reset."""
