@@ -82,12 +82,9 @@ def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
 def letters(found: dict[str, list[Entry]]) -> etree.Element:
     nav = etree.Element("nav", {"class": "mdx-glossary__letters", "aria-label": "Words from A to Z"})
     items = etree.SubElement(nav, "ul")
+    # Each link is its letter alone: the list's name ("Words from A to Z") says what they lead to.
     for letter in found:
-        link = etree.SubElement(
-            etree.SubElement(items, "li"),
-            "a",
-            {"href": f"#{LETTER_ANCHOR}{letter.lower()}", "aria-label": f"Words starting with {letter}"},
-        )
+        link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{LETTER_ANCHOR}{letter.lower()}"})
         link.text = letter
     return nav
 
