@@ -17,6 +17,9 @@ before it is written out as HTML:
   the page they lead to. Other links and pictures are made relative to the booklet page, and
   keep, for paper, the full address they have on the website (`data-mdx-href`, as
   `massage_guide.print_links` gives it on the page itself).
+
+Why not mkdocs-print-site-plugin: it joins the finished pages and rewrites their ids and links
+with regular expressions (`urls.fix_internal_links`), which the guide never does to HTML.
 """
 
 from __future__ import annotations
