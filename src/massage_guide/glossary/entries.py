@@ -109,9 +109,9 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
 
 def _entry(box: etree.Element, entry: Entry) -> None:
     _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
-    etree.SubElement(box, "p").text = entry.definition
-    # Search finds the word and its meaning; the facts under it would make every page's first
-    # visit fetch a larger search index.
+    # Search finds each word by its name (the heading above); what is written under it stays out
+    # of the search index, which every page fetches on its first visit (a 100 KB budget).
+    etree.SubElement(box, "p", {"data-search-exclude": "true"}).text = entry.definition
     facts = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
     if entry.aliases:
         _labelled(etree.SubElement(facts, "li"), "Also called:", ", ".join(entry.aliases))
