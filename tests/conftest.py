@@ -40,7 +40,6 @@ def read_config(path: Path) -> dict:
 
 # The settings the session's build uses: tests read expectations from them, so the suite passes
 # for whatever name, address and practice a practice has set.
-CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 SETTINGS = read_config(ROOT / "mkdocs.yml")
 SITE_URL: str = SETTINGS["site_url"]
 SITE_PATH = urlsplit(SITE_URL).path  # "/" at a domain root, "/massage-guide/" in a folder

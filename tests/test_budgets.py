@@ -16,8 +16,6 @@ files: fix the cause (a big image, a page copied into the search index), not the
 from __future__ import annotations
 
 import gzip
-import re
-import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONFIG, PHONE, ROOT, soup_of
+from conftest import PHONE, ROOT, SETTINGS, soup_of
 from site_pages import ALL_PAGES
 
 KB = 1000
@@ -203,7 +201,8 @@ def test_permalink_marks_are_named_without_a_title(site: Path) -> None:
     # Material gives every element with a `title` in the text a tooltip of its own as its script
     # starts. The glossary's 60-odd permalink marks doubled that start-up, a long task that slow
     # phones feel and Lighthouse counts as blocking time. Screen readers get the words by name.
-    words = re.search(r"^\s+permalink_title:\s*(.+)$", CONFIG, re.M)[1].strip()
+    toc = next(entry["toc"] for entry in SETTINGS["markdown_extensions"] if isinstance(entry, dict) and "toc" in entry)
+    words = toc["permalink_title"]
     marks = {}
     for address in ALL_PAGES:
         marks[address] = soup_of(site, address).select("a.headerlink")

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, soup_of
 from site_pages import CONTENT_PAGES
 
-from massage_guide.glossary.data import EVIDENCE, EVIDENCE_ANCHOR, GlossaryError, load_glossary, parse_glossary
+from massage_guide.glossary.data import EVIDENCE, EVIDENCE_ANCHOR, load_glossary
 
 GET_HELP = "get-help"
 SAFETY = "safety/"
@@ -265,53 +265,3 @@ def test_the_link_kit_for_practices_is_not_in_the_readers_main_menu(site: Path) 
     assert top_level, "the main menu has pages"
     assert not any("link-to-this-guide" in href for href in top_level), top_level
     assert soup_of(site, "").select_one(f".md-nav--primary a[href$='{SOURCES}']"), "the sources page is in the menu"
-
-
-# ---------- The research line in docs/glossary.yml: an editor's mistakes, named ----------
-
-TECHNIQUE = """groups:
-  clinic:
-    title: Clinic techniques
-    kind: technique
-  visit:
-    title: Visit words
-    kind: word
-terms:
-  - term: Cupping
-    group: {group}
-    definition: Cups pull the skin up.
-    {pressure}where: clinic
-    used_for: Pain.
-{research}"""
-
-BAD_RESEARCH = {
-    "a label not in the list": ("    evidence: proven\n    source: nccih-cupping\n", "evidence: proven",
-                                "`evidence:` of `Cupping` is `proven`"),
-    "research claimed without a source": ("    evidence: some research\n", "evidence: some research",
-                                          "names no `source:`"),
-    "a source that is not an anchor": ("    evidence: mixed research\n    source: NCCIH page\n", "source: NCCIH page",
-                                       "is not the anchor of a source"),
-    "a source without a label": ("    source: nccih-cupping\n", "source: nccih-cupping", "has a `source:` but no `evidence:`"),
-    "a label on a visit word": ("    evidence: little research\n", "evidence: little research", "are not techniques"),
-}
-
-
-@pytest.mark.parametrize("case", BAD_RESEARCH)
-def test_a_wrong_research_line_names_the_file_the_line_and_the_fix(case: str) -> None:
-    research, needle, problem = BAD_RESEARCH[case]
-    word = case == "a label on a visit word"
-    text = TECHNIQUE.format(group="visit" if word else "clinic", pressure="" if word else "pressure: varies\n    ",
-                            research=research)
-    with pytest.raises(GlossaryError) as caught:
-        parse_glossary(text, "docs/glossary.yml")
-    line = next(number for number, row in enumerate(text.splitlines(), 1) if needle in row)
-    message = str(caught.value)
-    assert message.startswith(f"docs/glossary.yml, line {line}: "), message
-    assert problem in message and "Expected:" in message and "For example:" in message, message
-
-
-def test_a_research_line_with_its_source_is_read() -> None:
-    text = TECHNIQUE.format(group="clinic", pressure="pressure: varies\n    ",
-                            research="    evidence: little research\n    source: nccih-cupping\n")
-    entry = parse_glossary(text).entries[0]
-    assert (entry.evidence, entry.source) == ("little research", "nccih-cupping")

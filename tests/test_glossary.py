@@ -48,15 +48,16 @@ REQUIRED_WORDS = [
     "treatment plan", "re-evaluation",
 ]
 
-SMALL = """
-groups:
+GROUPS = """groups:
   clinic:
     title: Clinic techniques
     kind: technique
   visit:
     title: Visit words
     kind: word
-terms:
+"""
+
+SMALL = "\n" + GROUPS + """terms:
   - term: Cupping
     group: clinic
     definition: Cups pull the skin up.
@@ -518,3 +519,46 @@ def test_a_glossary_page_without_its_marker_fails_the_build(project_copy, tmp_pa
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- glossary: entries -->", ""), encoding="utf-8")
     log = failed_build_log(project, tmp_path / "site")
     assert "docs/glossary.md, line" in log and "<!-- glossary: entries -->" in log, log
+
+
+# ---------- The research line in docs/glossary.yml: an editor's mistakes, named ----------
+
+TECHNIQUE = GROUPS + """terms:
+  - term: Cupping
+    group: {group}
+    definition: Cups pull the skin up.
+    {pressure}where: clinic
+    used_for: Pain.
+{research}"""
+
+BAD_RESEARCH = {
+    "a label not in the list": ("    evidence: proven\n    source: nccih-cupping\n", "evidence: proven",
+                                "`evidence:` of `Cupping` is `proven`"),
+    "research claimed without a source": ("    evidence: some research\n", "evidence: some research",
+                                          "names no `source:`"),
+    "a source that is not an anchor": ("    evidence: mixed research\n    source: NCCIH page\n", "source: NCCIH page",
+                                       "is not the anchor of a source"),
+    "a source without a label": ("    source: nccih-cupping\n", "source: nccih-cupping", "has a `source:` but no `evidence:`"),
+    "a label on a visit word": ("    evidence: little research\n", "evidence: little research", "are not techniques"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_RESEARCH)
+def test_a_wrong_research_line_names_the_file_the_line_and_the_fix(case: str) -> None:
+    research, needle, problem = BAD_RESEARCH[case]
+    word = case == "a label on a visit word"
+    text = TECHNIQUE.format(group="visit" if word else "clinic", pressure="" if word else "pressure: varies\n    ",
+                            research=research)
+    with pytest.raises(GlossaryError) as caught:
+        parse_glossary(text, "docs/glossary.yml")
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if needle in row)
+    message = str(caught.value)
+    assert message.startswith(f"docs/glossary.yml, line {line}: "), message
+    assert problem in message and "Expected:" in message and "For example:" in message, message
+
+
+def test_a_research_line_with_its_source_is_read() -> None:
+    text = TECHNIQUE.format(group="clinic", pressure="pressure: varies\n    ",
+                            research="    evidence: little research\n    source: nccih-cupping\n")
+    entry = parse_glossary(text).entries[0]
+    assert (entry.evidence, entry.source) == ("little research", "nccih-cupping")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, serve
+from conftest import serve
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 

@@ -115,3 +115,9 @@ def difference_pages(page: Page) -> list[tuple[Page, dict[str, Any]]]:
 def relative_link(page: Page, target: str) -> str:
     """A link from `page` to the docs file `target` (`differences/price.md`), as Markdown takes it."""
     return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+
+
+def linked_file(page: Page, path: str) -> str:
+    """The docs file that the relative link `path` (`../price.md`) written on `page` names: the
+    other way round from `relative_link`."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))

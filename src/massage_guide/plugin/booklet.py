@@ -24,7 +24,6 @@ with regular expressions (`urls.fix_internal_links`), which the guide never does
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
@@ -40,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..print_links import full_address, is_heading_mark, is_relative, note_address
-from .authoring import render
+from .authoring import linked_file, render
 
 _HEADING = re.compile(r"^h([1-6])$")
 # Attributes that hold one id, or a space-separated list of ids.
@@ -120,7 +119,7 @@ class BookletSectionTreeprocessor(Treeprocessor):
         if not is_relative(href):
             return None
         parts = urlsplit(href)
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(self.x.page.file.src_uri), parts.path))
+        path = linked_file(self.x.page, parts.path)
         found = self.x.files.get_file_from_path(path)
         if found is None:
             return None

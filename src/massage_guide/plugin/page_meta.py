@@ -15,6 +15,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from ..mistakes import mistake
 from .authoring import author_error
+from .config_lines import config_line, in_config, nav_title_line
 
 # Material writes titles and the site's name into the page's HTML as they are (menus, the
 # browser tab, the 404 page). These characters would break that HTML, so they are refused.
@@ -149,12 +150,12 @@ def check_front_matter(page: Page) -> None:
 def check_site_texts(config) -> None:
     """`site_name`, the nav's titles and the share tagline are shown in the theme's HTML as
     they are: refuse the characters that would break it (see UNSAFE)."""
-    def refuse(where: str, value: str, example: str) -> None:
+    def refuse(where: str, value: str, example: str, line: int | None) -> None:
         bad = UNSAFE.search(value)
         if bad:
             raise PluginError(
                 mistake(
-                    f"mkdocs.yml, line {_config_line(config, value)}: ",
+                    f"{in_config(line)}: ",
                     f"{where} `{value}` holds `{bad[0]}`, which would break the HTML of every "
                     "page where it is shown (the menu, the browser tab, shared links).",
                     "words without `<`, `>`, `\"` or `&` (write \"and\"; 'single quotes' are fine).",
@@ -162,11 +163,13 @@ def check_site_texts(config) -> None:
                 )
             )
 
-    refuse("`site_name`", str(config.site_name or ""), "site_name: Medical or relaxation massage?")
+    refuse("`site_name`", str(config.site_name or ""), "site_name: Medical or relaxation massage?",
+           config_line(config, "site_name"))
     refuse("`extra.share_tagline`", str(config.extra.get("share_tagline") or ""),
-           "extra:\n  share_tagline: A plain-language guide to booking the right massage.")
+           "extra:\n  share_tagline: A plain-language guide to booking the right massage.",
+           config_line(config, "extra", "share_tagline"))
     for title in _nav_titles(config.nav or []):
-        refuse("the menu title", title, "nav:\n  - Home: index.md")
+        refuse("the menu title", title, "nav:\n  - Home: index.md", nav_title_line(config, title))
 
 
 def _nav_titles(items) -> list[str]:
@@ -177,14 +180,3 @@ def _nav_titles(items) -> list[str]:
                 titles.append(str(title))
                 titles += _nav_titles(value)
     return titles
-
-
-def _config_line(config, value: str) -> int:
-    try:
-        with open(config.config_file_path, encoding="utf-8") as file:
-            for number, line in enumerate(file, 1):
-                if value and value in line:
-                    return number
-    except (OSError, TypeError):
-        pass
-    return 1

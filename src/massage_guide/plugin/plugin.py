@@ -16,13 +16,12 @@ MkDocs knows, and checks what authors write:
    on_page_content: check what the page's Markdown became: nothing from other websites, no
    script, one title, no table left as raw text (page_check.py).
 6. on_page_context: the booklet page gets the readers' pages, in parts, converted again to fit inside it.
-7. on_post_page, on_post_template: check each finished page, the theme's part included:
-   nothing is loaded from another website.
+7. on_post_page, on_post_template: check what the theme adds around the pages, once per
+   template, and the 404 page: nothing is loaded from another website.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +47,7 @@ from ..permalinks import PermalinkExtension
 from ..print_links import PrintLinksExtension
 from ..quiz import QuizError, QuizExtension
 from ..summary import SummaryExtension
-from .authoring import FILTERS, PARTIALS, author_error, body_offset
+from .authoring import FILTERS, PARTIALS, author_error, body_offset, linked_file
 from .blocks import page_blocks
 from .booklet import booklet, booklet_parts
 from .config import GuideConfig
@@ -91,13 +90,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.site: MkDocsConfig | None = None  # the MkDocs configuration of this build
-        self.extensions: dict[str, Extension] = {}
+        self.extensions: dict[type[Extension], Extension] = {}  # one object of each kind
         self.stylesheet: Bundle | None = None
         self.assets: ThemeAssets | None = None
         self.page_meta: PageMeta | None = None
         self.page: Page | None = None  # the page being converted, for the file name in errors
         self.files: Files | None = None
         self.glossary_data: Path | None = None
+        self.glossary_source = ""  # the data file as mkdocs.yml names it, for messages
+        self.checked_templates: set[str] = set()
 
     # 1. Configuration ---------------------------------------------------------------------------
 
@@ -125,14 +126,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             options = dict(config.mdx_configs.pop(name, None) or {})
             if kind is GlossaryExtension:
                 options["glossary"] = self._glossary(config, options)
-            self.extensions[name] = extension = kind(**options)
+            self.extensions[kind] = extension = kind(**options)
             config.markdown_extensions[names.index(name)] = extension
         self._extension(QuizExtension).setConfig("on_error", self._quiz_error)
         self._extension(QuizExtension).setConfig("check_link", self._quiz_link)
         self._extension(BlocksExtension).setConfig("on_error", self._block_error)
 
     def _glossary(self, config: MkDocsConfig, options: dict[str, Any]):
-        data = options.pop("data", "docs/glossary.yml")
+        data = self.glossary_source = options.pop("data", "docs/glossary.yml")
         path = Path(config.config_file_path or ".").parent / data
         self.glossary_data = path  # `mkdocs serve` rebuilds when it changes
         try:
@@ -141,7 +142,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(str(error)) from None
 
     def _extension(self, kind: type[Extension]) -> Any:
-        return next(extension for extension in self.extensions.values() if isinstance(extension, kind))
+        return self.extensions[kind]
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # The glossary's data file is left out of the site (exclude_docs), so MkDocs would not
@@ -154,6 +155,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.page_meta = PageMeta(self.config.max_description)
+        self.checked_templates = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = files
@@ -161,7 +163,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.stylesheet.add_to(files, config)
         qr_files(files, config)
         glossary = self._extension(GlossaryExtension)
-        page, data = glossary.getConfig("glossary_page"), "docs/glossary.yml"
+        page, data = glossary.getConfig("glossary_page"), self.glossary_source
         if files.get_file_from_path(page) is None:
             raise PluginError(
                 f"docs/{page} is missing: the words in {data} link to it.\n"
@@ -270,7 +272,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         target = href.split("#", 1)[0]
         if not target or "://" in href or href.startswith(("/", "mailto:", "tel:")) or not target.endswith(".md"):
             return
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
+        path = linked_file(page, target)
         if files.get_file_from_path(path) is None:
             self._author_error(
                 line,
@@ -305,6 +307,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if page.meta.get("booklet"):
             parts = booklet_parts(nav, self.files, self.config.booklet_leaves_out)
             page.content = (page.content or "") + booklet(page, parts, self.files, config.site_url or "", self._convert)
+            check_output(f"docs/{page.file.src_uri} (the booklet)", page.content, config.site_url or "")
             uses_print_kit(page)
             # The booklet's own list of parts does the job of the sidebar's table of contents,
             # which Material ties to a menu entry the booklet does not have.
@@ -327,7 +330,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     # 7. Finished pages ---------------------------------------------------------------------------
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        check_output(f"docs/{page.file.src_uri}", output, config.site_url or "")
+        # What a page's author wrote was checked as it was converted (on_page_content). What the
+        # theme adds around it comes from the page's template and the site's settings, the same
+        # for every page of that template: checked once per template.
+        template = page.meta.get("template") or "main.html"
+        if template not in self.checked_templates:
+            check_output(f"docs/{page.file.src_uri}", output, config.site_url or "")
+            self.checked_templates.add(template)
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .authoring import render
+from .config_lines import config_line, in_config
 
 # Shown in this order; the README and the commented block in mkdocs.yml list the same keys.
 KEYS = ("name", "address", "phone", "email", "booking_url", "homepage_url", "logo")
@@ -62,34 +63,13 @@ LIMITS: dict[str, Limit] = {
 }
 
 
-def _line_of(config: MkDocsConfig, key: str | None) -> str:
-    """', line N' for `extra.practice.<key>` in the config file, or '' when it cannot be found."""
-    try:
-        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
-    except (OSError, TypeError):
-        return ""
-    block_indent: int | None = None
-    for number, line in enumerate(lines, 1):
-        indent = len(line) - len(line.lstrip())
-        if block_indent is None:
-            if re.match(r"^\s+practice:(\s|$)", line):
-                if key is None:
-                    return f", line {number}"
-                block_indent = indent
-        elif line.strip() and not line.lstrip().startswith("#") and indent <= block_indent:
-            return ""  # the block ended without the key
-        elif key and indent > block_indent and re.match(rf"^\s+{re.escape(key)}\s*:", line):
-            return f", line {number}"
-    return ""
-
-
 def config_error(config: MkDocsConfig, key: str | None, problem: str, expected: str) -> PluginError:
     """An error a practice owner can act on: where in mkdocs.yml, what is wrong, what to write."""
     example = EXAMPLES.get(key or "", "\n".join(EXAMPLES[k] for k in ("name", "phone")))
     block = "extra:\n  practice:\n" + "\n".join(f"    {row}" for row in example.splitlines())
     where = f"`extra.practice.{key}`" if key else "`extra.practice`"
     return PluginError(
-        f"mkdocs.yml{_line_of(config, key)}: {where} {problem}\n"
+        f"{in_config(config_line(config, 'extra', 'practice', key))}: {where} {problem}\n"
         f"  Expected: {expected}\n"
         "  For example:\n" + "\n".join(f"    {row}" for row in block.splitlines())
     )
@@ -167,23 +147,11 @@ def _check_block_name(config: MkDocsConfig) -> None:
     for key in config.extra:
         if str(key) != "practice" and difflib.get_close_matches(str(key).lower(), ["practice"], n=1, cutoff=0.75):
             raise PluginError(
-                f"mkdocs.yml{line_of_key(config, str(key))}: `extra.{key}` is not a block the guide "
+                f"{in_config(config_line(config, 'extra', str(key)))}: `extra.{key}` is not a block the guide "
                 "knows. Did you mean `practice`?\n"
                 "  Expected: `practice:` in small letters, spelled like this, under `extra:`.\n"
                 "  For example:\n    extra:\n      practice:\n        name: Riverside Massage Clinic"
             )
-
-
-def line_of_key(config: MkDocsConfig, name: str) -> str:
-    """', line N' of the first `name:` key in mkdocs.yml, or '' if it is not there."""
-    try:
-        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
-    except (OSError, TypeError):
-        return ""
-    for number, line in enumerate(lines, 1):
-        if re.match(rf"^\s+{re.escape(name)}\s*:", line):
-            return f", line {number}"
-    return ""
 
 
 def check_practice(config: MkDocsConfig) -> None:

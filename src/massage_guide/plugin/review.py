@@ -21,12 +21,11 @@ import datetime
 import difflib
 import logging
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .practice import line_of_key
+from .config_lines import config_line, in_config
 
 EXAMPLE = '    extra:\n      review:\n        last: "2026-11-26"\n        next: "2027-05-26"'
 KEYS = ("last", "next", "by")
@@ -36,27 +35,15 @@ BY_LIMIT = 80  # a name and a role, on one line of the About page and the printe
 log = logging.getLogger("mkdocs.plugins.guide")
 
 
-def _line(config: MkDocsConfig, key: str) -> str:
-    """', line N' of `key:` inside the `review:` block of mkdocs.yml, or '' if it is not found."""
-    try:
-        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
-    except (OSError, TypeError):
-        return ""
-    inside = False
-    for number, line in enumerate(lines, 1):
-        if re.match(r"^\s+review:\s*(#.*)?$", line):
-            inside = True
-            if key == "review":
-                return f", line {number}"
-        elif inside and re.match(rf"^\s+{re.escape(key)}\s*:", line):
-            return f", line {number}"
-    return ""
+def _line(config: MkDocsConfig, key: str) -> int | None:
+    """The line of `extra.review.<key>` in mkdocs.yml (`review` itself for the block)."""
+    return config_line(config, "extra", "review") if key == "review" else config_line(config, "extra", "review", key)
 
 
 def _error(config: MkDocsConfig, key: str, problem: str, expected: str, example: str = EXAMPLE) -> PluginError:
     where = "`extra.review`" if key == "review" else f"`extra.review.{key}`"
     return PluginError(
-        f"mkdocs.yml{_line(config, key)}: {where} {problem}\n  Expected: {expected}\n"
+        f"{in_config(_line(config, key))}: {where} {problem}\n  Expected: {expected}\n"
         "  For example:\n" + example
     )
 
@@ -85,7 +72,7 @@ def check_review(config: MkDocsConfig, today: datetime.date | None = None) -> No
         for key in config.extra:
             if difflib.get_close_matches(str(key).lower(), ["review"], n=1, cutoff=0.7) and key != "review":
                 raise PluginError(
-                    f"mkdocs.yml{line_of_key(config, str(key))}: `extra.{key}` is not a block the guide knows. "
+                    f"{in_config(config_line(config, 'extra', str(key)))}: `extra.{key}` is not a block the guide knows. "
                     "Did you mean `review`?\n  Expected: `review:` in small letters, under `extra:`.\n"
                     "  For example:\n" + EXAMPLE
                 )

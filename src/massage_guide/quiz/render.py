@@ -99,8 +99,8 @@ class Renderer:
         block(head, "p", {"class": "mdx-quiz__how"}, WORDS["worksheet"])
         lines = block(head, "div", {"class": "mdx-quiz__write-in"})
         for label in WRITE_IN:
-            line = block(lines, "p", {"class": "mdx-quiz__write-line"})
-            inline(line, "span", {"class": "mdx-quiz__write-label"}, f"{label}:")
+            line = block(lines, "p", {"class": "mdx-write-line"})
+            inline(line, "span", {"class": "mdx-write-label"}, f"{label}:")
 
     def question(self, parent: etree.Element, question: Question, text: etree.Element) -> tuple[int, Question]:
         self.number += 1
