@@ -197,6 +197,33 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class PrefixHandler(QuietHandler):
+    """Serves the site folder under `prefix` only, and 404.html for a missing page, like a host."""
+
+    prefix = "/"
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path + "/" == self.prefix:
+            self.send_response(301)
+            self.send_header("Location", self.prefix)
+            self.end_headers()
+            return
+        inside = path.startswith(self.prefix)
+        local = Path(self.translate_path("/" + path[len(self.prefix):])) if inside else None
+        if local is not None and local.is_dir():
+            local = local / "index.html"
+        if local is None or not local.is_file():
+            body = Path(self.directory, "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.path = "/" + self.path[len(self.prefix):]
+        super().do_GET()
+
 def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> tuple[ThreadingHTTPServer, str]:
     """Serve `folder` over HTTP on loopback with `handler`; return the server and its base address."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
@@ -206,9 +233,10 @@ def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    """Address of the built site served on loopback."""
-    server, url = serve(site)
-    yield url
+    """Address of the built site served on loopback, in the folder its `site_url` names (the
+    "page not found" page links to the site's files by their full path)."""
+    server, url = serve(site, type("Handler", (PrefixHandler,), {"prefix": SITE_PATH}))
+    yield url + SITE_PATH.lstrip("/")
     server.shutdown()
 
 

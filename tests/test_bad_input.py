@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from conftest import assert_mentions, failed_build_log
+from conftest import assert_mentions, failed_build_log, without_practice
 
 
 def append(path: Path, text: str) -> None:
@@ -124,6 +124,14 @@ def in_config(project: Path, pattern: str, new: str) -> str:
 def add_to_extra(project: Path, block: str) -> str:
     """Put `block` (written with two-space indent) first under `extra:`; return its first line."""
     return at(project, "mkdocs.yml", replace(project / "mkdocs.yml", r"^extra:\n", "extra:\n" + block) + 1)
+
+
+def write_practice(project: Path, block: str) -> str:
+    """Write `block` as the practice's own details block, in place of any the site already has
+    (a practice owner setting it up for the first time); return its first line."""
+    config = project / "mkdocs.yml"
+    config.write_text(without_practice(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return add_to_extra(project, block)
 
 
 QUIZ_QUESTION = """
@@ -245,7 +253,7 @@ CASES: dict[str, tuple[Callable[[Path], str | None], list[str]]] = {
         ["not valid YAML", "must be in quotes"],
     ),
     "practice written as one value": (
-        lambda project: add_to_extra(project, "  practice: Riverside\n"),
+        lambda project: write_practice(project, "  practice: Riverside\n"),
         ["`extra.practice` is `Riverside`", "block of keys"],
     ),
     "scripts switch in quotes": (
@@ -312,11 +320,11 @@ CASES: dict[str, tuple[Callable[[Path], str | None], list[str]]] = {
         ["holds `&`", "write \"and\""],
     ),
     "practice block misspelled practise": (
-        lambda project: add_to_extra(project, "  practise:\n    name: Riverside\n"),
+        lambda project: write_practice(project, "  practise:\n    name: Riverside\n"),
         ["`extra.practise`", "Did you mean `practice`?"],
     ),
     "practice block capitalised": (
-        lambda project: add_to_extra(project, "  Practice:\n    name: Riverside\n"),
+        lambda project: write_practice(project, "  Practice:\n    name: Riverside\n"),
         ["`extra.Practice`", "Did you mean `practice`?"],
     ),
     "review block misspelled": (

@@ -31,7 +31,7 @@ from conftest import (
     SITE_PRACTICE,
     SITE_URL,
     WIDTHS,
-    QuietHandler,
+    PrefixHandler,
     assert_mentions,
     assert_no_axe_violations,
     failed_build_log,
@@ -189,40 +189,12 @@ def test_bad_practice_value_stops_the_build_with_a_clear_message(
 # --- Hosting at a domain root and under a subpath -----------------------------------------------
 
 
-class _PrefixHandler(QuietHandler):
-    """Serves the site folder under `prefix` only, and 404.html for a missing page, like a host."""
-
-    prefix = "/"
-
-    def do_GET(self) -> None:
-        path = urlsplit(self.path).path
-        if path + "/" == self.prefix:
-            self.send_response(301)
-            self.send_header("Location", self.prefix)
-            self.end_headers()
-            return
-        inside = path.startswith(self.prefix)
-        local = Path(self.translate_path("/" + path[len(self.prefix):])) if inside else None
-        if local is not None and local.is_dir():
-            local = local / "index.html"
-        if local is None or not local.is_file():
-            body = Path(self.directory, "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        self.path = "/" + self.path[len(self.prefix):]
-        super().do_GET()
-
-
 @pytest.fixture
 def hosted() -> Iterator[Callable[[Path, str], str]]:
     servers: list[ThreadingHTTPServer] = []
 
     def start(folder: Path, prefix: str) -> str:
-        server, url = serve(folder, type("Handler", (_PrefixHandler,), {"prefix": prefix}))
+        server, url = serve(folder, type("Handler", (PrefixHandler,), {"prefix": prefix}))
         servers.append(server)
         return url + prefix.lstrip("/")
 

@@ -15,13 +15,6 @@ import xml.etree.ElementTree as etree
 
 from .questions import Choice, Question, Table, text_of
 
-# Material Design icons "check-circle" and "close-circle" (Apache 2.0), as drawn by the theme.
-ICONS = {
-    "right": "M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2m-2 15-5-5 1.41-1.41L10 "
-    "14.17l7.59-7.59L19 8z",
-    "not-quite": "M12 2c5.53 0 10 4.47 10 10s-4.47 10-10 10S2 17.53 2 12 6.47 2 12 2m3.59 5L12 "
-    "10.59 8.41 7 7 8.41 10.59 12 7 15.59 8.41 17 12 13.41 15.59 17 17 15.59 13.41 12 17 8.41z",
-}
 WORDS = {
     "right": "Right.",
     "not-quite": "Not quite.",
@@ -127,8 +120,7 @@ class Renderer:
             "div",
             {"class": f"mdx-quiz__feedback mdx-quiz__feedback--{kind}", "data-search-exclude": "true"},
         )
-        icon = block(box, "svg", {"class": "mdx-quiz__icon", "viewBox": "0 0 24 24", "aria-hidden": "true"})
-        inline(icon, "path", {"d": ICONS[kind]})
+        # Its tick or cross is drawn by quiz.css, once for all the answers.
         message = block(box, "span", {"class": "mdx-quiz__message"})
         inline(message, "strong", {"class": "mdx-quiz__verdict"}, WORDS[kind]).tail = " "
         if choice.right:
