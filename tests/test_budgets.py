@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, ROOT, SETTINGS, soup_of
+from conftest import PHONE, ROOT, SETTINGS, SITE_PATH, soup_of
 from site_pages import ALL_PAGES
 
 KB = 1000
@@ -45,8 +45,10 @@ def transfer_size(path: Path) -> int:
 
 
 def on_disk(site: Path, url: str) -> Path:
-    """The built file that answers a request for `url` on the loopback server."""
-    path = site / unquote(urlsplit(url).path).lstrip("/")
+    """The built file that answers a request for `url` (or a page's address, like `quiz/`) on
+    the loopback server, which serves the site in the folder its `site_url` names."""
+    path = unquote(urlsplit(url).path)
+    path = site / (path.removeprefix(SITE_PATH) if path.startswith(SITE_PATH) else path).lstrip("/")
     return path / "index.html" if path.is_dir() else path
 
 
@@ -217,13 +219,14 @@ if __name__ == "__main__":
 
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve
+    from conftest import CHROMIUM, CHROMIUM_ARGS, PrefixHandler, mkdocs_build, serve
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         built = Path(folder)
         result = mkdocs_build(ROOT, built)
         assert result.returncode == 0, result.stderr
-        server, url = serve(built)
+        server, url = serve(built, type("Handler", (PrefixHandler,), {"prefix": SITE_PATH}))
+        url += SITE_PATH.lstrip("/")
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print("| Page | Files | First visit | Budget | Biggest file |")
         print("| --- | --- | --- | --- | --- |")
