@@ -36,5 +36,16 @@ def prose(html: str) -> str:
 
 
 def grade(html: str) -> float:
-    """Flesch-Kincaid grade level of an HTML fragment's prose."""
+    """Flesch-Kincaid grade level of an HTML fragment's prose (English pages: 8 or lower)."""
+    textstat.set_lang("en")
     return textstat.flesch_kincaid_grade(prose(html))
+
+
+def ease_es(html: str) -> float:
+    """Fernandez-Huerta reading ease of a Spanish fragment's prose (Spanish pages: 70 or more,
+    "fairly easy"). textstat counts Spanish syllables with its Spanish hyphenation rules."""
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(prose(html))
+    finally:
+        textstat.set_lang("en")

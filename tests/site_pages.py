@@ -1,6 +1,16 @@
-"""The pages the guide promises, by address. Practices link to these, so they must not move."""
+"""The pages the guide promises, by address, in every language it is built in. Practices link
+to these, so they must not move.
 
-DIFFERENCES = [
+The languages come from mkdocs.yml (the `i18n` plugin's `languages:` that have `build: true`):
+the main language's pages sit at the site's root, another's under its folder (`es/`). A
+practice that switches a language off gets a suite for the languages it builds.
+"""
+
+from __future__ import annotations
+
+from conftest import SETTINGS
+
+DIFFERENCES_IN_ONE_LANGUAGE = [
     "differences/before-the-session/",
     "differences/the-therapist/",
     "differences/the-setting/",
@@ -9,9 +19,9 @@ DIFFERENCES = [
     "differences/after-the-session/",
 ]
 
-CONTENT_PAGES = [
+PAGES_IN_ONE_LANGUAGE = [
     "",
-    *DIFFERENCES,
+    *DIFFERENCES_IN_ONE_LANGUAGE,
     "which-one-is-right-for-you/",
     "quiz/",
     "safety/",
@@ -22,5 +32,75 @@ CONTENT_PAGES = [
     "link-to-this-guide/",
 ]
 
+
+def _languages() -> dict[str, str]:
+    """Each built language's code and folder, the main language first: {"en": "", "es": "es/"}."""
+    for plugin in SETTINGS.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = [item for item in plugin["i18n"]["languages"] if item.get("build", True)]
+            languages.sort(key=lambda item: not item.get("default", False))
+            return {
+                item["locale"]: "" if item.get("default") else item.get("link", f"/{item['locale']}/").lstrip("/")
+                for item in languages
+            }
+    return {(SETTINGS.get("theme") or {}).get("language", "en"): ""}
+
+
+LANGUAGES = _languages()
+MAIN_LANGUAGE = next(iter(LANGUAGES))
+
+DIFFERENCES = [folder + page for folder in LANGUAGES.values() for page in DIFFERENCES_IN_ONE_LANGUAGE]
+CONTENT_PAGES = [folder + page for folder in LANGUAGES.values() for page in PAGES_IN_ONE_LANGUAGE]
 # Every address a reader can land on, the "page not found" page included.
-ALL_PAGES = [*CONTENT_PAGES, "print/", "404.html"]
+ALL_PAGES = [*CONTENT_PAGES, *(folder + "print/" for folder in LANGUAGES.values()), "404.html"]
+
+
+def language_of(address: str) -> str:
+    """The language of the page at `address`: "es" for `es/quiz/`."""
+    for code, folder in LANGUAGES.items():
+        if folder and address.startswith(folder):
+            return code
+    return MAIN_LANGUAGE
+
+
+def folder_of(address: str) -> str:
+    """The folder of the language of `address` ("" or "es/")."""
+    return LANGUAGES[language_of(address)]
+
+
+def in_language(address: str, code: str) -> str:
+    """`address` (in any language) in the language `code`: `es/quiz/` for `quiz/` and "es"."""
+    page = address[len(folder_of(address)):]
+    return LANGUAGES[code] + page
+
+
+def source_of(address: str) -> str:
+    """The Markdown file of a page, under docs/: `differences/price.es.md` for `es/differences/price/`."""
+    code, page = language_of(address), address[len(folder_of(address)):]
+    name = (page.rstrip("/") or "index")
+    suffix = "" if code == MAIN_LANGUAGE else f".{code}"
+    return f"{name}{suffix}.md"
+
+
+def _language_settings() -> dict[str, dict]:
+    for plugin in SETTINGS.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return {item["locale"]: item for item in plugin["i18n"]["languages"]}
+    return {}
+
+
+def site_name_of(address: str) -> str:
+    """The site's name in the language of `address` (a language may set its own `site_name`)."""
+    return _language_settings().get(language_of(address), {}).get("site_name") or SETTINGS["site_name"]
+
+
+def is_home(address: str) -> bool:
+    """Whether `address` is a language's home page ("" or "es/")."""
+    return address == folder_of(address)
+
+
+def said(address: str):
+    """The words the site adds around the page at `address`, in its language (words.py)."""
+    from massage_guide.words import words
+
+    return words(language_of(address))

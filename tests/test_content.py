@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, soup_of
-from site_pages import CONTENT_PAGES
+from site_pages import CONTENT_PAGES, LANGUAGES, language_of, said
 
 from massage_guide.glossary.data import EVIDENCE, EVIDENCE_ANCHOR, load_glossary
 
@@ -35,34 +35,41 @@ class Fact:
     pattern: str
     source: tuple[str, ...] | None
     pages: tuple[str, ...]
+    # The same figure as the Spanish pages say it (same groups, same pages under es/).
+    pattern_es: str = ""
 
 
 FACTS = [
     # Article: "For relaxation massage, you'll be expected to tip 20%."
     Fact("the tip for a spa massage", r"\b(\d+)\s?% tip\b|\btip\b[^.%\d]{0,12}(\d+)\s?%", ("20",),
-         ("differences/price/", "which-one-is-right-for-you/")),
+         ("differences/price/", "which-one-is-right-for-you/"),
+         r"\b(\d+)\s?% de propina\b|\bpropinas?\b[^.%\d]{0,12}(\d+)\s?%"),
     # Article: back, arms (x2), front of leg (x2), back of leg (x2), neck, scalp/face.
     Fact("body areas in a full-body massage", r"\b(\d+) (?:body )?areas\b", ("9",),
-         ("differences/the-massage/", "quiz/")),
+         ("differences/the-massage/", "quiz/"), r"\b(\d+) zonas(?: del cuerpo)?\b"),
     # Article: "about 6 minutes of massage on" each area "in a 60min massage".
     Fact("minutes for each body area", r"\babout (\d+) minutes (?:each|per (?:body )?area)\b|\bgets about (\d+) minutes\b",
-         ("6",), ("differences/the-massage/", "which-one-is-right-for-you/", "quiz/")),
+         ("6",), ("differences/the-massage/", "which-one-is-right-for-you/", "quiz/"),
+         r"\bunos (\d+) minutos (?:cada una|por zona|a cada una)\b|\brecibe unos (\d+) minutos\b"),
     Fact("the full-body massage in the math", r"\b(\d+)[ -]minute (?:full-body|massage)\b", ("60",),
-         ("differences/the-massage/", "which-one-is-right-for-you/")),
+         ("differences/the-massage/", "which-one-is-right-for-you/"), r"\b(?:masaje|cuerpo entero) de (\d+) minutos\b"),
     # Article: "your 60 or 90 minute vacation".
     Fact("the length of a spa massage", r"\b(\d+) or (\d+)[ -]minute (?:break|session|massage)s?\b|\bsessions of (\d+) or (\d+) minutes\b", ("60", "90"),
-         ("differences/after-the-session/", "which-one-is-right-for-you/")),
+         ("differences/after-the-session/", "which-one-is-right-for-you/"),
+         r"\b(?:descanso|sesión|sesiones|masaje) de (\d+) o (\d+) minutos\b"),
     # Article: "5-15 minutes on this consultation process at your first appointment".
     Fact("the first talk", r"\b(\d+) to (\d+) minutes?\b", ("5", "15"),
-         ("differences/before-the-session/", "glossary/")),
+         ("differences/before-the-session/", "glossary/"), r"\b(\d+) a (\d+) minutos\b"),
     # Article: "physicians typically recommend 4-6 sessions of massage, followed by re-evaluation".
     Fact("sessions before a new check", r"\b(\d+) to (\d+) sessions\b", ("4", "6"),
-         ("differences/after-the-session/", "which-one-is-right-for-you/", "glossary/")),
+         ("differences/after-the-session/", "which-one-is-right-for-you/", "glossary/"),
+         r"\b(\d+) a (\d+) (?:sesiones|visitas)\b"),
     # Article title: "6 Key Differences".
-    Fact("the number of differences", r"\b(\d+) (?:key )?differences\b", ("6",), ("", "handout/")),
+    Fact("the number of differences", r"\b(\d+) (?:key )?differences\b", ("6",), ("", "handout/"),
+         r"\b(\d+) diferencias\b"),
     # The guide's own advice: how long soreness may last before you call a doctor.
     Fact("days of soreness before you call a doctor", r"\bmore than (\d+) or (\d+) days\b", None,
-         (SAFETY, "differences/after-the-session/")),
+         (SAFETY, "differences/after-the-session/"), r"\bmás de (\d+) o (\d+) días\b"),
 ]
 
 
@@ -110,10 +117,20 @@ def texts(site: Path) -> dict[str, str]:
 # ---------- Every number agrees ----------
 
 
+def in_one_language(texts: dict[str, str], code: str) -> dict[str, str]:
+    """The pages of one language, by their address inside it (`quiz/` for `es/quiz/`)."""
+    return {address[len(LANGUAGES[code]):]: text for address, text in texts.items() if language_of(address) == code}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
 @pytest.mark.parametrize("fact", FACTS, ids=lambda fact: fact.what)
-def test_every_page_states_the_same_figure(texts: dict[str, str], fact: Fact) -> None:
-    problems = disagreements(texts, fact)
-    assert not problems, f"{fact.what}:\n" + "\n".join(problems)
+def test_every_page_states_the_same_figure(texts: dict[str, str], fact: Fact, code: str) -> None:
+    # Each language says each figure in its own words; every language gives the same figure.
+    said = fact if code == "en" else Fact(fact.what, fact.pattern_es, fact.source or ("",), fact.pages)
+    if code != "en" and fact.source is None:  # the guide's own advice: the same as in English
+        said = Fact(fact.what, fact.pattern_es, statements(in_one_language(texts, "en"), fact)[0][1], fact.pages)
+    problems = disagreements(in_one_language(texts, code), said)
+    assert not problems, f"{fact.what} ({code}):\n" + "\n".join(problems)
 
 
 def test_the_check_finds_a_figure_that_disagrees() -> None:
@@ -162,8 +179,9 @@ def _section(soup: BeautifulSoup, anchor: str) -> list:
     return parts
 
 
-def test_urgent_signs_come_first_on_the_safety_page_in_urgent_boxes(site: Path) -> None:
-    soup = soup_of(site, SAFETY)
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_urgent_signs_come_first_on_the_safety_page_in_urgent_boxes(site: Path, home: str) -> None:
+    soup = soup_of(site, home + SAFETY)
     first = soup.select("article h2")[0]
     assert first.get("id") == GET_HELP, "the signs that need help now are the first section of /safety/"
     boxes = [box for part in _section(soup, GET_HELP) for box in ([part] if "urgent" in (part.get("class") or []) else part.select(".admonition.urgent"))]
@@ -174,18 +192,22 @@ def test_urgent_signs_come_first_on_the_safety_page_in_urgent_boxes(site: Path) 
         assert len(box.select("li")) >= 3, "each urgent box lists its signs"
 
 
-def test_the_handout_shows_the_same_urgent_signs(site: Path) -> None:
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_the_handout_shows_the_same_urgent_signs(site: Path, home: str) -> None:
     def signs(address: str) -> list[str]:
         return [" ".join(li.get_text(" ").split()) for li in soup_of(site, address).select("article .admonition.urgent li")]
 
-    assert signs(SAFETY), "no urgent signs on /safety/"
-    assert signs("handout/") == signs(SAFETY), "the handout and /safety/ include the same urgent-signs.md"
+    assert signs(home + SAFETY), f"no urgent signs on /{home}safety/"
+    assert signs(home + "handout/") == signs(home + SAFETY), "the handout and /safety/ include the same urgent-signs snippet"
 
 
-PAIN_WORDS = re.compile(r"\b(pain|swelling|swollen|injury|injuries)\b", re.IGNORECASE)
+PAIN_WORDS = re.compile(
+    r"\b(pain|swelling|swollen|injury|injuries|dolor|dolores|hinchazón|hinchad[oa]s?|lesión|lesiones)\b",
+    re.IGNORECASE,
+)
 # /safety/ holds the section; the quiz's answers each link to the page that teaches them, and
 # those pages link to the section.
-NO_LINK_NEEDED = {SAFETY, "quiz/"}
+NO_LINK_NEEDED = {home + page for home in LANGUAGES.values() for page in (SAFETY, "quiz/")}
 
 
 @pytest.mark.parametrize("address", [a for a in CONTENT_PAGES if a not in NO_LINK_NEEDED])
@@ -201,16 +223,24 @@ def test_pages_about_pain_swelling_or_injury_link_to_get_help(site: Path, texts:
 # ---------- Research said the same way for every technique ----------
 
 
-def _entries_on_page(site: Path) -> dict[str, str]:
-    article = soup_of(site, "glossary/").select_one("article")
+def _entries_on_page(site: Path, home: str) -> dict[str, str]:
+    article = soup_of(site, home + "glossary/").select_one("article")
     return {heading["id"]: heading for heading in article.select(".mdx-glossary__term[id]")}
 
 
-def test_every_technique_says_how_much_research_there_is(site: Path) -> None:
-    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
+def glossary_data(home: str) -> Path:
+    """The glossary's data file for the language of `home`: glossary.yml, glossary.es.yml."""
+    code = language_of(home)
+    return ROOT / "docs" / ("glossary.yml" if not home else f"glossary.{code}.yml")
+
+
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_every_technique_says_how_much_research_there_is(site: Path, home: str) -> None:
+    glossary = load_glossary(glossary_data(home))
+    labels = said(home)["glossary"]
     kinds = {group.key: group.kind for group in glossary.groups}
-    headings = _entries_on_page(site)
-    sources = soup_of(site, SOURCES)
+    headings = _entries_on_page(site, home)
+    sources = soup_of(site, home + SOURCES)
     for entry in glossary.entries:
         if kinds[entry.group] != "technique":
             continue
@@ -219,33 +249,42 @@ def test_every_technique_says_how_much_research_there_is(site: Path) -> None:
         for sibling in headings[entry.anchor].find_next_siblings():
             if sibling.name in ("h2", "h3"):
                 break
-            line = line or next((li for li in sibling.select("li") if "How much research:" in li.get_text()), None)
+            line = line or next((li for li in sibling.select("li") if labels["research"] in li.get_text()), None)
         assert line is not None, f"the glossary entry {entry.term} has no research line"
         links = line.select("a[href]")
-        assert links[0].get_text() == entry.evidence and links[0]["href"].endswith(f"#{EVIDENCE_ANCHOR}")
+        assert links[0].get_text() == labels["evidence"][entry.evidence]
+        assert links[0]["href"].endswith(f"#{EVIDENCE_ANCHOR}")
         if entry.source:
             assert links[1]["href"].endswith(f"#{entry.source}")
             assert sources.find(id=entry.source), f"{entry.term}: no source #{entry.source} on /{SOURCES}"
 
 
-def test_the_sources_page_explains_every_research_label(site: Path) -> None:
-    soup = soup_of(site, SOURCES)
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_the_sources_page_explains_every_research_label(site: Path, home: str) -> None:
+    # The words the glossary shows for each label are the ones the sources page explains.
+    soup = soup_of(site, home + SOURCES)
     table = soup.find(id=EVIDENCE_ANCHOR).find_next("table")
     explained = [row.find("td").get_text(strip=True).lower() for row in table.select("tbody tr")]
-    assert explained == list(EVIDENCE)
+    assert explained == [said(home)["glossary"]["evidence"][label] for label in EVIDENCE]
 
 
-def test_each_source_names_its_title_and_publisher_and_each_review_its_year(site: Path) -> None:
-    soup = soup_of(site, SOURCES)
+# How each language's sources page names a source's title and publisher.
+SOURCE_LABELS = {"en": (r"Titles?:", "Publisher:"), "es": (r"Títulos?:", "Publicado por:")}
+
+
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_each_source_names_its_title_and_publisher_and_each_review_its_year(site: Path, home: str) -> None:
+    soup = soup_of(site, home + SOURCES)
+    title, publisher_label = SOURCE_LABELS[language_of(home)]
     sources = soup.select("article h3[id]")
     assert len(sources) >= 8
     for heading in sources:
         facts = heading.find_next("ul").get_text(" ")
-        assert re.search(r"Titles?:", facts) and "Publisher:" in facts, heading["id"]
+        assert re.search(title, facts) and publisher_label in facts, heading["id"]
     for heading in _section(soup, "reviews"):
         if heading.name == "h3":
             publisher = heading.find_next("ul").get_text(" ")
-            assert re.search(r"Publisher:[^\n]*\b(19|20)\d\d\b", publisher), heading["id"]
+            assert re.search(rf"{publisher_label}[^\n]*\b(19|20)\d\d\b", publisher), heading["id"]
 
 
 # ---------- Distractions out of the reader's way ----------

@@ -16,8 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, failed_build_log, soup_of
+from site_pages import LANGUAGES
+from massage_guide.words import words
 from massage_guide.glossary import (
-    PRINT_TITLE,
     GlossaryError,
     GlossaryExtension,
     load_glossary,
@@ -242,7 +243,7 @@ def test_words_in_emphasis_and_list_items_are_marked() -> None:
 def test_print_box_lists_every_word_used_from_a_to_z_with_its_definition() -> None:
     soup = convert("# Title\n\nCo-pay and cupping. Ask for a diagnosis.\n\n## Deep tissue")
     box = soup.select_one(".mdx-glossary-print")
-    assert box.select_one("h2").get_text() == PRINT_TITLE
+    assert box.select_one("h2").get_text() == words()['glossary']['print_title']
     assert box_words(soup) == ["Co-pay", "Cupping", "Deep tissue massage", "Diagnosis"]
     assert box.select("dd")[1].get_text() == "Cups pull the skin up."
     assert box.has_attr("data-search-exclude")
@@ -257,7 +258,7 @@ def test_print_box_stays_out_of_the_table_of_contents() -> None:
     extension = GlossaryExtension(glossary=parse_glossary(SMALL), page="x.md")
     md = markdown.Markdown(extensions=["toc", extension])
     md.convert("# Title\n\nCupping.")
-    assert PRINT_TITLE not in str(md.toc_tokens)
+    assert words()['glossary']['print_title'] not in str(md.toc_tokens)
 
 
 def test_the_entries_go_where_the_marker_is_with_links_to_each_heading() -> None:
@@ -562,3 +563,107 @@ def test_a_research_line_with_its_source_is_read() -> None:
                             research="    evidence: little research\n    source: nccih-cupping\n")
     entry = parse_glossary(text).entries[0]
     assert (entry.evidence, entry.source) == ("little research", "nccih-cupping")
+
+
+# ---------- The Spanish glossary: its own data, the same entries, Spanish words marked ----------
+
+SPANISH = "es/"
+pytestmark_spanish = pytest.mark.skipif("es" not in LANGUAGES, reason="the Spanish edition is switched off")
+
+
+def _spanish_entries() -> list:
+    return load_glossary(ROOT / "docs" / "glossary.es.yml").entries
+
+
+@pytestmark_spanish
+def test_the_spanish_data_has_the_same_entries_with_the_same_facts() -> None:
+    # Translated words, but the same techniques, pressures, places and research, in the same order.
+    english, spanish = load_glossary(ROOT / "docs" / "glossary.yml").entries, _spanish_entries()
+    assert len(spanish) == len(english)
+    for en, es in zip(english, spanish):
+        facts = ("group", "pressure", "where", "evidence", "source")
+        assert [getattr(es, key) for key in facts] == [getattr(en, key) for key in facts], (en.term, es.term)
+        assert bool(es.caution) == bool(en.caution), f"{es.term}: a caution is in one language only"
+
+
+def test_spanish_plurals() -> None:
+    # Every word up to the first linking word; a stressed last syllable loses its accent mark.
+    cases = {
+        "masaje deportivo": "masajes deportivos",
+        "plan de tratamiento": "planes de tratamiento",
+        "liberación miofascial": "liberaciones miofasciales",
+        "técnica neuromuscular": "técnicas neuromusculares",
+        "masaje con piedras calientes": "masajes con piedras calientes",
+        "luz": "luces",
+    }
+    assert {name: plural(name, "es") for name in cases} == cases
+    assert slug("Técnica Graston") == "tecnica-graston" and slug("Orden médica") == "orden-medica"
+
+
+def test_a_spanish_page_marks_spanish_words_with_spanish_labels() -> None:
+    data = "\n" + GROUPS.replace("Clinic techniques", "Técnicas de clínica") + """terms:
+  - term: Copago
+    group: visit
+    definition: Lo que usted paga en cada visita.
+    where: clinic
+    used_for: Saber cuánto pagará.
+"""
+    md = markdown.Markdown(extensions=[GlossaryExtension(glossary=parse_glossary(data, "glossary.es.yml"), page="price.md", language="es")])
+    soup = BeautifulSoup(md.convert("Los copagos cambian según su plan."), "html.parser")
+    assert soup.select_one(".mdx-term__word").get_text() == "copagos"
+    assert soup.select_one(".mdx-term__link").get_text() == "Copago en el glosario"
+    assert soup.select_one(".mdx-glossary-print__title").get_text() == words("es")["glossary"]["print_title"]
+
+
+@pytestmark_spanish
+def test_the_spanish_glossary_page_lists_every_entry_with_spanish_labels(site: Path) -> None:
+    article = soup_of(site, SPANISH + "glossary/").select_one("article")
+    said = words("es")["glossary"]
+    terms = [h3.get_text().rstrip("¶") for h3 in article.select(".mdx-glossary__term")]
+    assert sorted(terms) == sorted(entry.term for entry in _spanish_entries())
+    text = " ".join(article.get_text(" ").split())
+    for label in ("pressure_label", "used_for", "why_it_matters", "research"):
+        assert said[label] in text, label
+    assert "Pressure:" not in text and "How much research:" not in text, "an English label on the Spanish page"
+    letters = [a.get_text() for a in article.select("nav.mdx-glossary__letters a")]
+    assert letters == sorted(set(letters)) and article.select_one("nav.mdx-glossary__letters")["aria-label"] == said["letters"]
+
+
+@pytestmark_spanish
+def test_spanish_pages_mark_spanish_words_that_lead_to_the_spanish_entry(site: Path) -> None:
+    glossary = soup_of(site, SPANISH + "glossary/")
+    soup = soup_of(site, SPANISH + "differences/price/")
+    link = soup.select_one("a.mdx-term__link[href$='#copago']")
+    assert link is not None, "the Spanish price page should explain copago"
+    assert link["href"] == "../../glossary/#copago" and link.get_text() == "Copago en el glosario"
+    word = link.find_parent(class_="mdx-term").select_one(".mdx-term__word")
+    assert soup.find(id=word["aria-describedby"]).get_text() == glossary.find(id="copago").find_next_sibling("p").get_text()
+    box = soup.select_one(".mdx-glossary-print")
+    assert box.select_one("h2").get_text() == words("es")["glossary"]["print_title"]
+    marked = sum(len(soup_of(site, address).select(".mdx-term")) for address in
+                 [SPANISH + page for page in ("differences/the-therapist/", "differences/the-massage/", "safety/")])
+    assert marked >= 10, "the Spanish pages should explain their technique and visit words"
+
+
+@pytestmark_spanish
+def test_the_spanish_data_file_is_not_published(site: Path) -> None:
+    assert not list(site.rglob("glossary*.yml"))
+
+
+@pytestmark_spanish
+def test_bad_spanish_data_names_the_spanish_file_and_line(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    data = project / "docs" / "glossary.es.yml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("group: spa", "group: salon", 1), encoding="utf-8")
+    line = next(i + 1 for i, row in enumerate(data.read_text(encoding="utf-8").splitlines()) if "group: salon" in row)
+    log = failed_build_log(project, tmp_path / "site", "a Spanish entry in an unknown group")
+    assert f"docs/glossary.es.yml, line {line}:" in log and "group: salon" in log, log
+
+
+@pytestmark_spanish
+def test_a_missing_spanish_data_file_stops_the_build_naming_it(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    (project / "docs" / "glossary.es.yml").unlink()
+    log = failed_build_log(project, tmp_path / "site", "no Spanish glossary data")
+    assert "docs/glossary.es.yml is missing" in log and "Expected:" in log and "For example:" in log, log

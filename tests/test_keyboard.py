@@ -10,7 +10,14 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import DESKTOP, PHONE, wait_for_material
-from site_pages import ALL_PAGES
+from site_pages import ALL_PAGES, LANGUAGES, language_of, said
+
+# Menu entries, as each language's menu names them: the first difference, the quiz, safety, the
+# handout.
+MENU_TITLES = {
+    "en": ("Before the session", "Quiz", "Safety", "One-page handout"),
+    "es": ("Antes de la sesión", "Cuestionario", "Seguridad", "Hoja para imprimir"),
+}
 
 NARROWEST = {"width": 320, "height": 640}
 KEYBOARD_WIDTHS = {"320": NARROWEST, "390": PHONE, "1280": DESKTOP}
@@ -83,27 +90,29 @@ def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, javascript: bool) -> None:
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, javascript: bool, home: str) -> None:
+    titles = MENU_TITLES[language_of(home)]
     context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     page = context.new_page()
-    page.goto(base_url + "differences/price/")
+    page.goto(base_url + home + "differences/price/")
     if javascript:
         wait_for_material(page)
     drawer_links = page.locator(".md-sidebar--primary a.md-nav__link")
-    menu = page.get_by_role("checkbox", name="Menu", exact=True)
+    menu = page.get_by_role("checkbox", name=said(home)["menu"], exact=True)
     page.keyboard.press("Tab")
     expect(menu).to_be_focused()
     page.keyboard.press("Space")
     # The whole guide, not only the 6 differences: pages of every section are in view.
-    for title in ("Before the session", "Quiz", "Safety", "One-page handout"):
+    for title in titles:
         expect(page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first).to_be_in_viewport()
     # Tab goes on into the menu and follows a link.
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Safety":
+        if page.evaluate("document.activeElement.textContent.trim()") == titles[2]:
             break
     else:
-        pytest.fail("Tab never reached Safety in the open menu")
+        pytest.fail(f"Tab never reached {titles[2]} in the open menu")
     expect(page.locator(":focus")).to_be_in_viewport()
     # Back to the menu's checkbox, and Space closes the menu (with JavaScript, Escape does too).
     if javascript:
@@ -120,13 +129,13 @@ def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, j
         page.keyboard.press("Tab")
         assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
     # Open again and follow a link with Enter.
-    page.goto(base_url + "differences/price/")
+    page.goto(base_url + home + "differences/price/")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Quiz":
+        if page.evaluate("document.activeElement.textContent.trim()") == titles[1]:
             break
     page.keyboard.press("Enter")
-    page.wait_for_url("**/quiz/")
+    page.wait_for_url(f"**/{home}quiz/")
     context.close()

@@ -9,10 +9,12 @@ import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, SITE_NAME, SITE_URL, soup_of
-from site_pages import CONTENT_PAGES, DIFFERENCES
+from conftest import DESKTOP, SITE_URL, soup_of
+from site_pages import CONTENT_PAGES, DIFFERENCES, LANGUAGES, language_of, said, site_name_of
 
 KIT = "link-to-this-guide/"
+# The kit in each language gives the guide's address in that language (`es/` for Spanish).
+HOMES = list(LANGUAGES.values())
 
 # Headings practices may already link to (#anchors). Adding headings is fine; these must stay.
 # To reword one of these headings, keep its address: `## New words {#old-anchor}`.
@@ -33,23 +35,25 @@ STABLE_ANCHORS = {
 }
 
 
-def kit(site: Path) -> BeautifulSoup:
-    return soup_of(site, KIT)
+def kit(site: Path, home: str = "") -> BeautifulSoup:
+    return soup_of(site, home + KIT)
 
 
-def snippets(site: Path) -> list[BeautifulSoup]:
+def snippets(site: Path, home: str = "") -> list[BeautifulSoup]:
     """Each code block on the page, read back as the HTML a practice would paste."""
-    blocks = kit(site).select("article .mdx-linkkit pre code")
+    blocks = kit(site, home).select("article .mdx-linkkit pre code")
     assert len(blocks) == 3, "expected code for a text link, a button and the difference pages"
     return [BeautifulSoup(block.get_text(), "html.parser") for block in blocks]
 
 
-def test_text_link_and_button_open_the_guide(site: Path) -> None:
-    link, button, _ = snippets(site)
+@pytest.mark.parametrize("home", HOMES)
+def test_text_link_and_button_open_the_guide(site: Path, home: str) -> None:
+    link, button, _ = snippets(site, home)
     for pasted in (link, button):
         anchors = pasted.find_all("a")
-        assert len(anchors) == 1 and anchors[0]["href"] == SITE_URL, pasted
-        assert SITE_NAME in anchors[0].get_text()
+        assert len(anchors) == 1 and anchors[0]["href"] == SITE_URL + home, pasted
+        assert site_name_of(home) in anchors[0].get_text()
+    assert said(home)["link_kit"]["button"] in button.a.get_text()
     style = button.a["style"]
     for rule in ("background:#00574b", "color:#ffffff", "padding:12px 20px"):
         assert rule in style, style
@@ -63,10 +67,11 @@ def test_button_preview_is_exactly_the_code_to_copy(site: Path) -> None:
     assert preview.get_text() == button.a.get_text()
 
 
-def test_deep_links_cover_every_difference_page_in_order(site: Path) -> None:
-    _, _, deep = snippets(site)
+@pytest.mark.parametrize("home", HOMES)
+def test_deep_links_cover_every_difference_page_in_order(site: Path, home: str) -> None:
+    _, _, deep = snippets(site, home)
     hrefs = [a["href"] for a in deep.select("ul > li > a")]
-    assert hrefs == [SITE_URL + address for address in DIFFERENCES]
+    assert hrefs == [SITE_URL + address for address in DIFFERENCES if language_of(address) == language_of(home)]
     for a in deep.select("a"):
         title = soup_of(site, a["href"][len(SITE_URL):]).title.get_text()
         assert title.startswith(a.get_text()), f"link text {a.get_text()!r} is not the page title {title!r}"
@@ -97,24 +102,26 @@ def decode_qr(browser, base_url: str, address: str) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
-def qr_download_links(site: Path) -> dict[str, str]:
-    links = kit(site).select("article a[download]")
+def qr_download_links(site: Path, home: str = "") -> dict[str, str]:
+    links = kit(site, home).select("article a[download]")
     return {Path(a["download"]).suffix: a["href"] for a in links}
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("suffix", [".svg", ".png"])
-def test_downloadable_qr_code_opens_the_guide(browser, site: Path, base_url: str, suffix: str) -> None:
-    href = qr_download_links(site)[suffix]
-    file = (site / KIT / href).resolve()
+def test_downloadable_qr_code_opens_the_guide(browser, site: Path, base_url: str, suffix: str, home: str) -> None:
+    href = qr_download_links(site, home)[suffix]
+    file = (site / home / KIT / href).resolve()
     assert file.is_file() and file.stat().st_size > 200, file
     address = file.relative_to(site.resolve()).as_posix()
-    assert decode_qr(browser, base_url, address) == [SITE_URL]
+    assert decode_qr(browser, base_url, address) == [SITE_URL + home]
 
 
-def test_qr_code_is_shown_on_the_page_with_its_address(site: Path) -> None:
-    figure = kit(site).select_one("article figure.mdx-linkkit__qr")
+@pytest.mark.parametrize("home", HOMES)
+def test_qr_code_is_shown_on_the_page_with_its_address(site: Path, home: str) -> None:
+    figure = kit(site, home).select_one("article figure.mdx-linkkit__qr")
     img = figure.find("img")
-    shown = SITE_URL.split("://")[1].rstrip("/")
+    shown = (SITE_URL + home).split("://")[1].rstrip("/")
     assert img["src"].endswith(".svg") and shown in img["alt"]
     assert shown in figure.get_text()
 

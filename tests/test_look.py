@@ -11,7 +11,12 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import DESKTOP, PHONE, soup_of, wait_for_material
-from site_pages import ALL_PAGES, DIFFERENCES
+from site_pages import ALL_PAGES, DIFFERENCES, LANGUAGES, language_of
+
+HOMES = list(LANGUAGES.values())
+# How each language's home page says Amy's doctor, and names the quiz among its ways in.
+DOCTOR = {"en": "doctor", "es": "médico"}
+QUIZ_WORD = {"en": "quiz", "es": "cuestionario"}
 
 # The journey's next steps, which the home page must offer.
 NEXT_STEPS = ["quiz/", "which-one-is-right-for-you/", "handout/"]
@@ -46,37 +51,41 @@ CONTRASTS = """() => {
 }"""
 
 
-def test_home_page_links_to_every_difference_and_the_next_steps(site: Path) -> None:
-    article = soup_of(site, "").select_one("article")
-    links = {urljoin("/", a["href"]).strip("/") for a in article.select("a[href]")}
-    for address in [*DIFFERENCES, *NEXT_STEPS]:
+@pytest.mark.parametrize("home", HOMES)
+def test_home_page_links_to_every_difference_and_the_next_steps(site: Path, home: str) -> None:
+    article = soup_of(site, home).select_one("article")
+    links = {urljoin("/" + home, a["href"]).strip("/") for a in article.select("a[href]")}
+    own = [d for d in DIFFERENCES if language_of(d) == language_of(home)]
+    for address in [*own, *(home + step for step in NEXT_STEPS)]:
         assert address.strip("/") in links, f"the home page does not link to /{address}"
     # The ways in: three, the quiz among them.
     ways = [a.get_text(" ", strip=True) for a in article.select(".mdx-ways a")]
-    assert len(ways) == 3 and any("quiz" in way.lower() for way in ways), ways
+    assert len(ways) == 3 and any(QUIZ_WORD[language_of(home)] in way.lower() for way in ways), ways
     # The 6 cards carry each page's own title, as its menu entry does.
-    cards = {urljoin("/", a["href"]).strip("/"): a.get_text(" ", strip=True) for a in article.select(".mdx-cards a")}
-    for address in DIFFERENCES:
+    cards = {urljoin("/" + home, a["href"]).strip("/"): a.get_text(" ", strip=True) for a in article.select(".mdx-cards a")}
+    for address in own:
         title = soup_of(site, address).select_one(".md-nav--primary [aria-current='page']").get_text(" ", strip=True)
         assert cards[address.strip("/")] == title
 
 
-def test_amys_story_sends_her_to_a_doctor_first(site: Path) -> None:
-    article = soup_of(site, "").select_one("article")
+@pytest.mark.parametrize("home", HOMES)
+def test_amys_story_sends_her_to_a_doctor_first(site: Path, home: str) -> None:
+    article = soup_of(site, home).select_one("article")
     amy = next(h2 for h2 in article.select("h2") if "Amy" in h2.get_text())
     story = []
     for sibling in amy.find_next_siblings():
         if sibling.name == "h2":
             break
         story.append(sibling)
-    assert "doctor" in " ".join(tag.get_text(" ") for tag in story)
+    assert DOCTOR[language_of(home)] in " ".join(tag.get_text(" ") for tag in story)
     assert any(a["href"].endswith("safety/#get-help") for tag in story for a in tag.select("a[href]"))
 
 
-def test_the_first_phone_screen_shows_the_answer_and_the_three_ways_in(browser, base_url: str) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_the_first_phone_screen_shows_the_answer_and_the_three_ways_in(browser, base_url: str, home: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url)
+    page.goto(base_url + home)
     expect(page.locator(".mdx-home .mdx-summary p:not(.admonition-title)")).to_be_in_viewport(ratio=1)
     for index in range(3):
         expect(page.locator(".mdx-ways a").nth(index)).to_be_in_viewport(ratio=1)
@@ -102,10 +111,11 @@ def test_all_text_is_easy_to_read_against_its_background(browser, base_url: str,
     assert not faint, "\n".join(sorted(set(faint)))
 
 
-def test_boxes_people_act_on_are_at_body_size(browser, base_url: str) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_boxes_people_act_on_are_at_body_size(browser, base_url: str, home: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "differences/price/")
+    page.goto(base_url + home + "differences/price/")
     body = page.locator("article > p").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     for selector in (".admonition.checklist li", ".admonition.checklist .admonition-title", ".mdx-summary p"):
         size = page.locator(selector).first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
@@ -134,10 +144,11 @@ def test_tables_fit_the_narrowest_phone(browser, base_url: str) -> None:
     assert not wide, "tables cut off at 320 px: " + ", ".join(wide)
 
 
-def test_the_urgent_box_is_unmistakable_without_colour(browser, base_url: str) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_the_urgent_box_is_unmistakable_without_colour(browser, base_url: str, home: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "safety/")
+    page.goto(base_url + home + "safety/")
     box = page.locator(".admonition.urgent").first
     expect(box).to_be_visible()
     style = box.evaluate(
@@ -152,10 +163,11 @@ def test_the_urgent_box_is_unmistakable_without_colour(browser, base_url: str) -
     context.close()
 
 
-def test_the_quiz_shows_its_first_question_on_a_phones_first_screen(browser, base_url: str) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_the_quiz_shows_its_first_question_on_a_phones_first_screen(browser, base_url: str, home: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "quiz/")
+    page.goto(base_url + home + "quiz/")
     question = page.locator(".mdx-quiz__question").first
     # Every answer of the first question sits above the score bar stuck to the screen's foot.
     bar_top = page.locator(".mdx-quiz__status").first.bounding_box()["y"]

@@ -13,14 +13,12 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from conftest import LAST_REVIEWED, ROOT, SETTINGS, SITE_NAME, SITE_URL, sitemap_pages, soup_of
-from site_pages import CONTENT_PAGES
+from conftest import LAST_REVIEWED, ROOT, SETTINGS, SITE_URL, sitemap_pages, soup_of
+from site_pages import CONTENT_PAGES, is_home, site_name_of, source_of
 
 
 def front_matter(address: str) -> dict:
-    source = ROOT / "docs" / (f"{address.rstrip('/')}.md" if address else "index.md")
-    if not source.is_file():
-        source = ROOT / "docs" / address / "index.md"
+    source = ROOT / "docs" / source_of(address)
     return get_data(source.read_text(encoding="utf-8"))[1]
 
 
@@ -51,7 +49,7 @@ def test_every_page_has_its_own_title_and_description(site: Path) -> None:
         )
         source = front_matter(address)
         assert description == " ".join(source["description"].split()), f"/{address}"
-        assert SITE_NAME in title and (address == "" or source["title"] in title), title
+        assert site_name_of(address) in title and (is_home(address) or source["title"] in title), title
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +62,11 @@ def test_share_tags_describe_each_page(pages: dict[str, BeautifulSoup]) -> None:
         canonical = SITE_URL + address
         assert tags.find("link", rel="canonical")["href"] == canonical
         description = meta(tags, name="description")
-        title = SITE_NAME if address == "" else front_matter(address)["title"]
+        title = site_name_of(address) if is_home(address) else front_matter(address)["title"]
         assert meta(tags, property="og:url") == canonical
         assert meta(tags, property="og:title") == meta(tags, name="twitter:title") == title
         assert meta(tags, property="og:description") == meta(tags, name="twitter:description") == description
-        assert meta(tags, property="og:site_name") == SITE_NAME
+        assert meta(tags, property="og:site_name") == site_name_of(address)
         assert meta(tags, name="twitter:card") == "summary_large_image"
         assert meta(tags, property="og:image") == meta(tags, name="twitter:image")
         assert meta(tags, property="og:image:alt") and meta(tags, name="twitter:image:alt")

@@ -7,7 +7,23 @@ from pathlib import Path
 import pytest
 
 from conftest import soup_of
-from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES
+from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES, LANGUAGES, language_of, said
+
+# What each language's pages say in their own words (the authors' text, not words.py's).
+WRITTEN = {
+    "en": {
+        "checklist": "What to ask or expect",
+        "stories": ("Amy", "sciatica", "Tom", "co-pay"),
+        "signs": ("blood clot", "blood thinner", "fracture", "burn", "osteoporosis", "pregnan", "cancer"),
+        "source": ("Medical Massage vs Relaxation Massage: 6 Key Differences", "Jesse Martel", "2020"),
+    },
+    "es": {
+        "checklist": "Qué preguntar o esperar",
+        "stories": ("Amy", "ciática", "Tom", "copago"),
+        "signs": ("coágulo", "anticoagulante", "fractura", "quemadura", "osteoporosis", "embaraz", "cáncer"),
+        "source": ("Medical Massage vs Relaxation Massage: 6 Key Differences", "Jesse Martel", "2020"),
+    },
+}
 
 
 def test_strict_build_logs_no_warning(build: tuple[Path, str]) -> None:
@@ -32,7 +48,7 @@ def test_page_opens_with_its_summary_box(site: Path, address: str) -> None:
     assert box is not None and "mdx-summary" in box.get("class", []), (
         f"/{address}: the summary box must come right after the title"
     )
-    assert box.select_one(".admonition-title").get_text(strip=True) == "In short"
+    assert box.select_one(".admonition-title").get_text(strip=True) == said(address)["in_short"]
     words = box.get_text(" ", strip=True).split()
     assert len(words) >= 12, f"/{address}: the summary is too short to carry the main message"
 
@@ -50,12 +66,12 @@ def test_difference_page_compares_then_details_then_checklist(site: Path, addres
     table = box.find_next("table")
     assert table is not None, f"/{address} has no comparison table"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert headers[1:] == ["Medical (clinical) massage", "Relaxation (spa) massage"], headers
+    assert headers[1:] == list(said(address)["at_a_glance"][1:]), headers
     assert len(table.select("tbody tr")) >= 3
     assert article.find("h2"), f"/{address} has no detail sections"
     checklist = article.select(".admonition.checklist")
     assert len(checklist) == 1, f"/{address} needs one 'What to ask or expect' checklist"
-    assert checklist[0].select_one(".admonition-title").get_text(strip=True) == "What to ask or expect"
+    assert checklist[0].select_one(".admonition-title").get_text(strip=True) == WRITTEN[language_of(address)]["checklist"]
     assert len(checklist[0].select("li")) >= 4
     assert table.sourceline < checklist[0].sourceline
 
@@ -66,47 +82,59 @@ def test_difference_pages_link_to_previous_and_next(site: Path, index: int) -> N
     prev_link = soup.select_one("a.md-footer__link--prev")
     next_link = soup.select_one("a.md-footer__link--next")
     assert prev_link is not None and next_link is not None
-    if index > 0:
-        assert prev_link["href"].rstrip("/").endswith(DIFFERENCES[index - 1].split("/")[-2])
-    if index < len(DIFFERENCES) - 1:
-        assert next_link["href"].rstrip("/").endswith(DIFFERENCES[index + 1].split("/")[-2])
+    same_language = [d for d in DIFFERENCES if language_of(d) == language_of(DIFFERENCES[index])]
+    at = same_language.index(DIFFERENCES[index])
+    if at > 0:
+        assert prev_link["href"].rstrip("/").endswith(same_language[at - 1].split("/")[-2])
+    if at < len(same_language) - 1:
+        assert next_link["href"].rstrip("/").endswith(same_language[at + 1].split("/")[-2])
 
 
-def test_home_table_shows_all_six_differences_with_links(site: Path) -> None:
-    soup = soup_of(site, "")
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_home_table_shows_all_six_differences_with_links(site: Path, home: str) -> None:
+    soup = soup_of(site, home)
     table = next(
-        t for t in soup.select("article table") if "Difference" in t.select_one("th").get_text()
+        t for t in soup.select("article table") if said(home)["at_a_glance"][0] in t.select_one("th").get_text()
     )
     links = [a["href"] for a in table.select("tbody a")]
-    assert [link.strip("/") for link in links] == [d.strip("/") for d in DIFFERENCES]
+    own = [d[len(home):] for d in DIFFERENCES if language_of(d) == language_of(home)]
+    assert [link.strip("/") for link in links] == [d.strip("/") for d in own]
     for row in table.select("tbody tr"):
         cells = [td.get_text(strip=True) for td in row.select("td")]
         assert all(cells), f"empty cell in the at-a-glance row {cells}"
 
 
-def test_home_retells_both_stories(site: Path) -> None:
-    text = soup_of(site, "").select_one("article").get_text(" ")
-    for fact in ("Amy", "sciatica", "Tom", "co-pay"):
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_home_retells_both_stories(site: Path, home: str) -> None:
+    text = soup_of(site, home).select_one("article").get_text(" ")
+    for fact in WRITTEN[language_of(home)]["stories"]:
         assert fact in text
 
 
-def test_about_credits_the_source_and_shows_review_dates(site: Path) -> None:
-    article = soup_of(site, "about/").select_one("article")
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_about_credits_the_source_and_shows_review_dates(site: Path, home: str) -> None:
+    article = soup_of(site, home + "about/").select_one("article")
     text = article.get_text(" ")
-    for credit in ("Medical Massage vs Relaxation Massage: 6 Key Differences", "Jesse Martel", "2020"):
+    for credit in WRITTEN[language_of(home)]["source"]:
         assert credit in text
     dates = [t["datetime"] for t in article.select("time")]
     assert dates == ["2026-11-26", "2027-05-26"], dates
 
 
-def test_safety_page_names_the_warning_signs(site: Path) -> None:
-    text = " ".join(soup_of(site, "safety/").select_one("article").get_text(" ").lower().split())
-    for sign in ("blood clot", "blood thinner", "fracture", "burn", "osteoporosis", "pregnan", "cancer"):
-        assert sign in text, f"safety page does not mention {sign}"
+@pytest.mark.parametrize("home", LANGUAGES.values())
+def test_safety_page_names_the_warning_signs(site: Path, home: str) -> None:
+    text = " ".join(soup_of(site, home + "safety/").select_one("article").get_text(" ").lower().split())
+    for sign in WRITTEN[language_of(home)]["signs"]:
+        assert sign in text, f"/{home}safety/ does not mention {sign}"
 
 
 def test_not_found_page_offers_every_page(site: Path) -> None:
     soup = soup_of(site, "404.html")
     hrefs = {a["href"].strip("/") for a in soup.select("article a")}
     for address in CONTENT_PAGES:
-        assert any(h.endswith(address.strip("/")) for h in hrefs), f"404 page lacks /{address}"
+        if language_of(address) == next(iter(LANGUAGES)):
+            assert any(h.endswith(address.strip("/")) for h in hrefs), f"404 page lacks /{address}"
+    # The one "page not found" page serves every language: it leads to each other's home page.
+    for code, home in list(LANGUAGES.items())[1:]:
+        other = soup.select_one(f"section[lang={code}]")
+        assert other is not None and other.find("a", hreflang=code)["href"].strip("/").endswith(home.strip("/"))

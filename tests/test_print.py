@@ -28,7 +28,7 @@ from conftest import (
     wait_for_material,
 )
 from massage_guide.plugin.config import GuideConfig
-from massage_guide.plugin.handout import WRITE_IN
+from massage_guide.words import long_date
 from paper import (
     PAPER_VIEWPORT,
     body_of,
@@ -41,11 +41,34 @@ from paper import (
     sheets_ending_with_a_heading,
     squashed,
 )
-from site_pages import CONTENT_PAGES, DIFFERENCES
+from site_pages import CONTENT_PAGES, DIFFERENCES, LANGUAGES, language_of, said
 
 LAST_CHECKED = datetime.date.fromisoformat(LAST_REVIEWED)
-CHECKED = f"{LAST_CHECKED:%B} {LAST_CHECKED.day}, {LAST_CHECKED.year}"
 SHEETS = ("Letter", "A4")
+# Every printout in every language the site is built in: "" and "es/".
+HOMES = list(LANGUAGES.values())
+# What each language's pages say on screen only, in their authors' words, and the controls
+# Material draws around a page (its own words for each language).
+SCREEN_ONLY = {
+    "en": ("Jump to a letter", "Tab key", "Print command"),
+    "es": ("Vaya a una letra", "tecla Tab", "desde su navegador"),
+}
+CHROME = {"en": ("Skip to content", "Search", "Back to top"), "es": ("Saltar a contenido", "Búsqueda", "Volver al principio")}
+# The handout's safety line, as each language's authors wrote it.
+SAFETY_LINE = {"en": ("doctor", "blood clot"), "es": ("médico", "coágulo")}
+
+
+def checked_line(home: str) -> str:
+    """"Last checked: November 26, 2026" in the language of `home`, as every printed sheet says it."""
+    return said(home)["print"]["last_checked"].format(date=long_date(LAST_CHECKED, language_of(home)))
+
+
+def not_advice(home: str) -> str:
+    return said(home)["print"]["not_advice"].rstrip(".")
+
+
+def write_in(home: str) -> tuple[str, ...]:
+    return said(home)["practice"]["write_in"]
 PT = 4 / 3  # CSS pixels per point
 
 # What each printout may take, on either sheet size (issue 14).
@@ -60,11 +83,11 @@ def shown(address: str) -> str:
     return address.split("://", 1)[-1].rstrip("/")
 
 
-def nav_order(site: Path) -> list[str]:
-    """Page addresses in reading order, from the navigation of the built home page."""
+def nav_order(site: Path, home: str = "") -> list[str]:
+    """Page addresses in reading order, from the navigation of the built home page of `home`'s language."""
     order: list[str] = []
-    for link in soup_of(site, "").select(".md-nav--primary a.md-nav__link[href]"):
-        address = urlsplit(urljoin("http://site.invalid/", link["href"])).path.lstrip("/")
+    for link in soup_of(site, home).select(".md-nav--primary a.md-nav__link[href]"):
+        address = urlsplit(urljoin("http://site.invalid/" + home, link["href"])).path.lstrip("/")
         if address not in order:
             order.append(address)
     return order
@@ -105,16 +128,23 @@ def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) ->
     """Each printout on both sheet sizes, and a difference page on Letter, printed and read once."""
     folder = tmp_path_factory.mktemp("printed")
     done = {}
-    for address in MOST_SHEETS:
-        for sheet in SHEETS:
-            name = f"{address}{sheet}"
-            done[name] = print_page(
-                browser, base_url + address, address, folder / f"{name.replace('/', '-')}.pdf", sheet,
-                JAVASCRIPT.get(address, False),
-            )
-    address = "differences/after-the-session/"
-    done["difference"] = print_page(browser, base_url + address, address, folder / "difference.pdf", "Letter")
+    for home in HOMES:
+        for page in MOST_SHEETS:
+            address = home + page
+            for sheet in SHEETS:
+                name = f"{address}{sheet}"
+                done[name] = print_page(
+                    browser, base_url + address, address, folder / f"{name.replace('/', '-')}.pdf", sheet,
+                    JAVASCRIPT.get(page, False),
+                )
+        address = home + DIFFERENCE
+        done[home + "difference"] = print_page(
+            browser, base_url + address, address, folder / f"{home.strip('/') or 'en'}-difference.pdf", "Letter"
+        )
     return done
+
+
+DIFFERENCE = "differences/after-the-session/"  # a page that prints on more than one sheet
 
 
 # ---------- Every printout: its sheets, its headings, screen-only and print-only text ----------
@@ -124,36 +154,43 @@ def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) ->
 PRINT_ONLY = ["quiz/"] if SITE_PRACTICE else ["handout/", "quiz/"]
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-@pytest.mark.parametrize("address", MOST_SHEETS)
-def test_printout_fits_its_sheets(printed: dict[str, Printed], address: str, sheet: str) -> None:
-    pages, most = len(printed[address + sheet].sheets), MOST_SHEETS[address]
+@pytest.mark.parametrize("page", MOST_SHEETS)
+def test_printout_fits_its_sheets(printed: dict[str, Printed], page: str, sheet: str, home: str) -> None:
+    address = home + page
+    pages, most = len(printed[address + sheet].sheets), MOST_SHEETS[page]
     if most == 1:
         assert pages == 1, f"/{address} prints on {pages} sheets of {sheet} paper, not 1"
     else:
         assert pages <= most, f"/{address} prints on {pages} sheets of {sheet} paper; at most {most}"
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-@pytest.mark.parametrize("address", MOST_SHEETS)
-def test_no_printed_sheet_ends_with_a_heading(site: Path, printed: dict[str, Printed], address: str, sheet: str) -> None:
+@pytest.mark.parametrize("page", MOST_SHEETS)
+def test_no_printed_sheet_ends_with_a_heading(site: Path, printed: dict[str, Printed], page: str, sheet: str, home: str) -> None:
     """A heading at the foot of a sheet, with its text on the next one, reads as a mistake."""
+    address = home + page
     headings = heading_texts(soup_of(site, address))
     assert headings, f"/{address} has no headings to check"
     stranded = sheets_ending_with_a_heading(printed[address + sheet].path, headings)
     assert not stranded, f"/{address} on {sheet}: sheets that end with a heading: {stranded}"
 
 
-def test_a_long_page_has_no_heading_at_a_sheet_foot(site: Path, printed: dict[str, Printed]) -> None:
-    assert len(printed["difference"].sheets) >= 2, "this check needs a page that prints on more than one sheet"
-    headings = heading_texts(soup_of(site, "differences/after-the-session/"))
-    assert not sheets_ending_with_a_heading(printed["difference"].path, headings)
+@pytest.mark.parametrize("home", HOMES)
+def test_a_long_page_has_no_heading_at_a_sheet_foot(site: Path, printed: dict[str, Printed], home: str) -> None:
+    assert len(printed[home + "difference"].sheets) >= 2, "this check needs a page that prints on more than one sheet"
+    headings = heading_texts(soup_of(site, home + DIFFERENCE))
+    assert not sheets_ending_with_a_heading(printed[home + "difference"].path, headings)
 
 
-@pytest.mark.parametrize("address", MOST_SHEETS)
+@pytest.mark.parametrize("home", HOMES)
+@pytest.mark.parametrize("page", MOST_SHEETS)
 def test_screen_only_text_stays_off_paper_and_print_only_text_is_on_it(
-    site: Path, printed: dict[str, Printed], address: str
+    site: Path, printed: dict[str, Printed], page: str, home: str
 ) -> None:
+    address = home + page
     article = soup_of(site, address).article
     text = squashed(" ".join(printed[address + "Letter"].bodies))
     for element in article.select(".mdx-screen-only"):
@@ -164,15 +201,16 @@ def test_screen_only_text_stays_off_paper_and_print_only_text_is_on_it(
         assert words and words in text, f"/{address} does not print {flat(element.get_text(' '))[:60]!r}"
 
 
-def test_screen_only_and_print_only_text_are_used(site: Path) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_screen_only_and_print_only_text_are_used(site: Path, home: str) -> None:
     """The one rule is in use: the handout's and the quiz's screen-only notes, the write-in lines."""
     for address in ("handout/", "quiz/", "glossary/"):
-        assert soup_of(site, address).article.select(".mdx-screen-only"), f"/{address} marks no screen-only text"
+        assert soup_of(site, home + address).article.select(".mdx-screen-only"), f"/{home}{address} marks no screen-only text"
     for address in PRINT_ONLY:
-        assert soup_of(site, address).article.select(".mdx-print-only"), f"/{address} has no print-only text"
+        assert soup_of(site, home + address).article.select(".mdx-print-only"), f"/{home}{address} has no print-only text"
 
 
-@pytest.mark.parametrize("address", PRINT_ONLY)
+@pytest.mark.parametrize("address", [home + page for home in HOMES for page in PRINT_ONLY])
 def test_print_only_lines_do_not_show_on_screen(browser, base_url: str, address: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
@@ -189,68 +227,76 @@ def test_print_only_lines_do_not_show_on_screen(browser, base_url: str, address:
 # ---------- The handout ----------
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_names_all_six_differences(site: Path, printed: dict[str, Printed], sheet: str) -> None:
-    text = printed[f"handout/{sheet}"].bodies[0]
-    for address in DIFFERENCES:
+def test_handout_names_all_six_differences(site: Path, printed: dict[str, Printed], sheet: str, home: str) -> None:
+    text = printed[f"{home}handout/{sheet}"].bodies[0]
+    for address in [d for d in DIFFERENCES if language_of(d) == language_of(home)]:
         name = soup_of(site, address).title.get_text().split(" - ")[0]
         assert name in text, f"the printed handout does not name the difference {name!r}"
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_qr_code_opens_the_guide(printed: dict[str, Printed], sheet: str) -> None:
-    codes = qr_codes_on(printed[f"handout/{sheet}"].path)
-    assert codes == [SITE_URL], f"QR codes read from the printed handout: {codes}"
+def test_handout_qr_code_opens_the_guide(printed: dict[str, Printed], sheet: str, home: str) -> None:
+    # The Spanish handout opens the Spanish edition.
+    codes = qr_codes_on(printed[f"{home}handout/{sheet}"].path)
+    assert codes == [SITE_URL + home], f"QR codes read from the printed handout: {codes}"
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_handout_says_what_it_is_where_from_and_when_checked_on_the_sheet(
-    printed: dict[str, Printed], sheet: str
+    printed: dict[str, Printed], sheet: str, home: str
 ) -> None:
     """In the sheet itself, not only in the page margins, which some browsers leave off."""
-    body = printed[f"handout/{sheet}"].bodies[0]
-    assert "General information, not medical advice" in body
+    body = printed[f"{home}handout/{sheet}"].bodies[0]
+    assert not_advice(home) in body
     # The caption may break a long address only after a "/", never inside a word ("massage-/guide").
-    for part in shown(SITE_URL).split("/"):
+    for part in shown(SITE_URL + home).split("/"):
         assert part in body, f"the QR code's caption breaks {part!r} in the guide's address"
-    assert f"Last checked: {CHECKED}" in body
+    assert checked_line(home) in body
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_prints_the_whole_safety_box(site: Path, printed: dict[str, Printed], sheet: str) -> None:
+def test_handout_prints_the_whole_safety_box(site: Path, printed: dict[str, Printed], sheet: str, home: str) -> None:
     """Every urgent sign from docs/snippets/urgent-signs.md, as the handout's HTML holds them."""
-    soup = soup_of(site, "handout/")
+    soup = soup_of(site, home + "handout/")
     signs = [flat(li.get_text(" ")) for li in soup.select("article .admonition.urgent li")]
     titles = [flat(t.get_text(" ")) for t in soup.select("article .admonition.urgent .admonition-title")]
     assert len(titles) >= 2 and len(signs) >= 6, "the handout should include the urgent signs"
-    text = squashed(printed[f"handout/{sheet}"].bodies[0])
+    text = squashed(printed[f"{home}handout/{sheet}"].bodies[0])
     for words in (*titles, *signs):
         assert squashed(words) in text, f"the printed handout lacks {words!r}"
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_has_a_place_for_the_practice(printed: dict[str, Printed], sheet: str) -> None:
-    body = printed[f"handout/{sheet}"].bodies[0]
+def test_handout_has_a_place_for_the_practice(printed: dict[str, Printed], sheet: str, home: str) -> None:
+    body = printed[f"{home}handout/{sheet}"].bodies[0]
     if SITE_PRACTICE:
         assert SITE_PRACTICE.get("name", "") in body
     else:
-        for label in WRITE_IN:
+        for label in write_in(home):
             assert f"{label}:" in body, f"the handout has no line to write {label!r} on"
 
 
-def test_handout_has_tick_boxes_and_a_safety_line(site: Path) -> None:
-    soup = soup_of(site, "handout/")
+@pytest.mark.parametrize("home", HOMES)
+def test_handout_has_tick_boxes_and_a_safety_line(site: Path, home: str) -> None:
+    soup = soup_of(site, home + "handout/")
     choices = soup.select("article .checklist li")
     assert 4 <= len(choices) <= 8, "the handout needs a few tick-box lines"
     assert all(":" in li.get_text() for li in choices), "each line names a goal, then the massage"
     safety = soup.select_one("article .admonition.warning").get_text(" ").lower()
-    assert "doctor" in safety and "blood clot" in safety
+    assert all(word in safety for word in SAFETY_LINE[language_of(home)])
 
 
-def test_handout_prints_no_words_box_and_no_print_tip(printed: dict[str, Printed]) -> None:
-    body = printed["handout/Letter"].bodies[0]
-    assert "Words used on this page" not in body
-    assert "Print command" not in body
+@pytest.mark.parametrize("home", HOMES)
+def test_handout_prints_no_words_box_and_no_print_tip(printed: dict[str, Printed], home: str) -> None:
+    body = printed[f"{home}handout/Letter"].bodies[0]
+    assert said(home)["glossary"]["print_title"] not in body
+    assert SCREEN_ONLY[language_of(home)][2] not in body
 
 
 def _print_styles(browser, url: str, script: str):
@@ -274,9 +320,9 @@ TEXT_STYLES = """() => [...document.querySelectorAll('article *')]
                color: getComputedStyle(el).color}))"""
 
 
-@pytest.fixture(scope="module")
-def handout_text_styles(browser, base_url: str) -> list[dict]:
-    return _print_styles(browser, base_url + "handout/", TEXT_STYLES)
+@pytest.fixture(scope="module", params=HOMES)
+def handout_text_styles(browser, base_url: str, request) -> list[dict]:
+    return _print_styles(browser, base_url + request.param + "handout/", TEXT_STYLES)
 
 
 def test_handout_text_is_9_pt_or_larger_on_paper(handout_text_styles: list[dict]) -> None:
@@ -301,8 +347,9 @@ def test_handout_text_prints_dark_on_white(handout_text_styles: list[dict]) -> N
 # ---------- Every page on paper ----------
 
 
-def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printed]) -> None:
-    soup = soup_of(site, "differences/after-the-session/")
+@pytest.mark.parametrize("home", HOMES)
+def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printed], home: str) -> None:
+    soup = soup_of(site, home + DIFFERENCE)
     article = flat(soup.select_one("article").get_text(" "))
     chrome = {
         flat(node.get_text(" "))
@@ -310,77 +357,85 @@ def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printe
     }
     only_chrome = {text for text in chrome if text and text not in article}
     assert len(only_chrome) >= 5, only_chrome
-    text = " ".join(printed["difference"].sheets)
+    text = " ".join(printed[home + "difference"].sheets)
     printed_chrome = sorted(t for t in only_chrome if t in text)
     assert not printed_chrome, f"navigation text on paper: {printed_chrome}"
-    for control in ("Skip to content", "Search", "Back to top"):
+    for control in CHROME[language_of(home)]:
         assert control not in text
 
 
-def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Printed]) -> None:
-    article = soup_of(site, "differences/after-the-session/").article
+@pytest.mark.parametrize("home", HOMES)
+def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Printed], home: str) -> None:
+    article = soup_of(site, home + DIFFERENCE).article
     internal = [
         a for a in article.select("a[href]")
         if not a["href"].startswith(("#", "http")) and "headerlink" not in a.get("class", [])
         and "mdx-term__link" not in a.get("class", []) and not a.find_parent(["td", "th"])
     ]
     assert internal, "the page should link to another page of the guide"
-    text = squashed(" ".join(printed["difference"].sheets))
+    text = squashed(" ".join(printed[home + "difference"].sheets))
     for link in internal:
-        address = urljoin(SITE_URL + "differences/after-the-session/", link["href"])
+        address = urljoin(SITE_URL + home + DIFFERENCE, link["href"])
         assert f"({address})" in text, f"the printed page does not show {address} after the link"
 
 
-def test_every_printed_sheet_has_the_address_and_review_date(printed: dict[str, Printed]) -> None:
-    sheets = printed["difference"].sheets
+@pytest.mark.parametrize("home", HOMES)
+def test_every_printed_sheet_has_the_address_and_review_date(printed: dict[str, Printed], home: str) -> None:
+    sheets = printed[home + "difference"].sheets
     assert len(sheets) >= 2, "this check needs a page that prints on more than one sheet"
     for number, sheet in enumerate(sheets, 1):
-        assert SITE_URL + "differences/after-the-session/" in squashed(sheet), f"sheet {number}"
-        assert f"Last checked: {CHECKED}" in sheet, f"sheet {number} lacks the review date"
+        assert SITE_URL + home + DIFFERENCE in squashed(sheet), f"sheet {number}"
+        assert checked_line(home) in sheet, f"sheet {number} lacks the review date"
 
 
 # ---------- The booklet ----------
 
 
-def booklet_pages(site: Path) -> list[str]:
-    """The addresses the booklet holds, in reading order: the nav without the pages left out."""
-    left_out = {address_of(path) for path in booklet_leaves_out()}
-    return [address for address in nav_order(site) if address not in left_out]
+def booklet_pages(site: Path, home: str = "") -> list[str]:
+    """The addresses the booklet of `home`'s language holds, in reading order: the nav without
+    the pages left out."""
+    left_out = {home + address_of(path) for path in booklet_leaves_out()}
+    return [address for address in nav_order(site, home) if address not in left_out]
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_booklet_cover_has_title_purpose_practice_qr_code_and_review_date(
-    site: Path, printed: dict[str, Printed], sheet: str
+    site: Path, printed: dict[str, Printed], sheet: str, home: str
 ) -> None:
-    booklet = printed[f"print/{sheet}"]
+    booklet = printed[f"{home}print/{sheet}"]
     cover = booklet.bodies[0]
-    assert cover.startswith(h1_text(site, "print/"))
-    purpose = flat(soup_of(site, "print/").select_one(".mdx-booklet__purpose").get_text(" "))
+    assert cover.startswith(h1_text(site, home + "print/"))
+    purpose = flat(soup_of(site, home + "print/").select_one(".mdx-booklet__purpose").get_text(" "))
     assert squashed(purpose) in squashed(cover)
-    assert "General information, not medical advice" in cover and f"Last checked: {CHECKED}" in cover
+    assert not_advice(home) in cover and checked_line(home) in cover
     if SITE_PRACTICE:
         assert SITE_PRACTICE.get("name", "") in cover
     else:
-        assert all(f"{label}:" in cover for label in WRITE_IN), "the cover has no lines for the practice"
-    assert qr_codes_on(booklet.path, 1) == [SITE_URL]
+        assert all(f"{label}:" in cover for label in write_in(home)), "the cover has no lines for the practice"
+    assert qr_codes_on(booklet.path, 1) == [SITE_URL + home]
     # The cover is a cover: the contents and the guide start on the next sheet.
-    assert "In this booklet" not in cover
+    assert said(home)["booklet"]["contents"] not in cover
 
 
-def test_booklet_contents_fit_one_sheet_and_name_every_page(site: Path, printed: dict[str, Printed]) -> None:
-    contents = printed["print/Letter"].bodies[1]
-    assert contents.startswith("In this booklet")
-    for address in booklet_pages(site):
+@pytest.mark.parametrize("home", HOMES)
+def test_booklet_contents_fit_one_sheet_and_name_every_page(site: Path, printed: dict[str, Printed], home: str) -> None:
+    contents = printed[f"{home}print/Letter"].bodies[1]
+    assert contents.startswith(said(home)["booklet"]["contents"])
+    for address in booklet_pages(site, home):
         title = soup_of(site, address).title.get_text().split(" - ")[0]
-        assert title in contents or (address == "" and "Home" in contents), f"the contents lack {title!r}"
+        home_title = soup_of(site, home).select_one(".md-nav--primary a.md-nav__link").get_text(strip=True)
+        assert title in contents or (address == home and home_title in contents), f"the contents lack {title!r}"
         assert shown(SITE_URL + address) in squashed(contents), f"the contents lack the address of /{address}"
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_booklet_holds_the_readers_pages_in_reading_order(site: Path, printed: dict[str, Printed], sheet: str) -> None:
-    bodies = printed[f"print/{sheet}"].bodies
-    pages = booklet_pages(site)
-    assert set(pages) >= {"", *DIFFERENCES, "safety/", "glossary/"}
+def test_booklet_holds_the_readers_pages_in_reading_order(site: Path, printed: dict[str, Printed], sheet: str, home: str) -> None:
+    bodies = printed[f"{home}print/{sheet}"].bodies
+    pages = booklet_pages(site, home)
+    own = {d for d in DIFFERENCES if language_of(d) == language_of(home)}
+    assert set(pages) >= {home, *own, home + "safety/", home + "glossary/"}
     previous = (1, 0)  # after the contents
     for address in pages:
         title = squashed(h1_text(site, address))
@@ -392,11 +447,12 @@ def test_booklet_holds_the_readers_pages_in_reading_order(site: Path, printed: d
         previous = later[0]
 
 
-def test_booklet_starts_a_sheet_only_where_a_part_begins(site: Path, printed: dict[str, Printed]) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_booklet_starts_a_sheet_only_where_a_part_begins(site: Path, printed: dict[str, Printed], home: str) -> None:
     """Each part after the first starts a sheet; the pages inside a part run on."""
-    soup = soup_of(site, "print/")
+    soup = soup_of(site, home + "print/")
     # Each sheet's text from its first line down (by place on the sheet, not reading order).
-    bodies = [squashed(" ".join(line.text for line in sheet.lines)) for sheet in sheet_lines(printed["print/Letter"].path)]
+    bodies = [squashed(" ".join(line.text for line in sheet.lines)) for sheet in sheet_lines(printed[f"{home}print/Letter"].path)]
     parts = soup.select("article .mdx-booklet__part")
     assert len(parts) >= 5
     for part in parts[1:]:
@@ -419,31 +475,34 @@ def heading_texts_of(element) -> list[str]:
     ]
 
 
-def test_booklet_leaves_out_what_is_not_for_readers(site: Path, printed: dict[str, Printed]) -> None:
-    text = squashed(" ".join(printed["print/Letter"].bodies[1:]))
+@pytest.mark.parametrize("home", HOMES)
+def test_booklet_leaves_out_what_is_not_for_readers(site: Path, printed: dict[str, Printed], home: str) -> None:
+    text = squashed(" ".join(printed[f"{home}print/Letter"].bodies[1:]))
     for path in booklet_leaves_out():
-        title = h1_text(site, address_of(path))
+        title = h1_text(site, home + address_of(path))
         assert squashed(title) not in text, f"the booklet prints {title!r}, which it should leave out"
-    for screen_only in ("Jump to a letter", "Tab key", "Words used on this page", "Print command"):
+    for screen_only in (*SCREEN_ONLY[language_of(home)], said(home)["glossary"]["print_title"]):
         assert squashed(screen_only) not in text, f"the booklet prints {screen_only!r}"
 
 
-def test_booklet_prints_no_web_address_for_its_own_pages(site: Path, printed: dict[str, Printed]) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_booklet_prints_no_web_address_for_its_own_pages(site: Path, printed: dict[str, Printed], home: str) -> None:
     """Inside the booklet a link to another of its pages needs no address (the reader holds it),
     and tables carry no addresses at all; the contents say where each page is online."""
-    text = squashed(" ".join(printed["print/Letter"].bodies[2:]))
-    for address in booklet_pages(site):
-        if address:
+    text = squashed(" ".join(printed[f"{home}print/Letter"].bodies[2:]))
+    for address in booklet_pages(site, home):
+        if address != home:
             assert f"({SITE_URL}{address}" not in text, f"the booklet prints the address of /{address}"
 
 
-def test_booklet_links_point_inside_the_booklet(site: Path) -> None:
-    soup = soup_of(site, "print/")
+@pytest.mark.parametrize("home", HOMES)
+def test_booklet_links_point_inside_the_booklet(site: Path, home: str) -> None:
+    soup = soup_of(site, home + "print/")
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "ids in the booklet must be unique"
     sections = soup.select("article .mdx-booklet__section")
-    assert len(sections) == len(booklet_pages(site))
-    inside = {f"/{address}" for address in booklet_pages(site)}
+    assert len(sections) == len(booklet_pages(site, home))
+    inside = {f"/{address}" for address in booklet_pages(site, home)}
     leaving = []
     for section in sections:
         for link in section.select("a[href]"):
@@ -451,18 +510,19 @@ def test_booklet_links_point_inside_the_booklet(site: Path) -> None:
             if href.startswith("#"):
                 assert href[1:] in ids, f"booklet link {href} points nowhere"
                 continue
-            path = urlsplit(urljoin("http://site.invalid/print/", href)).path
+            path = urlsplit(urljoin(f"http://site.invalid/{home}print/", href)).path
             if not href.startswith("http") and path in inside:
                 leaving.append(href)
     assert not leaving, f"links that leave the booklet for one of its own pages: {leaving}"
 
 
-def test_booklet_reads_without_javascript(site: Path, browser, base_url: str) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_booklet_reads_without_javascript(site: Path, browser, base_url: str, home: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "print/")
+    page.goto(base_url + home + "print/")
     sections = page.locator("article .mdx-booklet__section")
-    assert sections.count() == len(booklet_pages(site))
+    assert sections.count() == len(booklet_pages(site, home))
     assert sections.last.locator("h2, h3").first.is_visible()
     context.close()
 
@@ -470,25 +530,28 @@ def test_booklet_reads_without_javascript(site: Path, browser, base_url: str) ->
 # ---------- The quiz worksheet and the glossary ----------
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_quiz_worksheet_has_name_and_date_lines_and_a_key_without_addresses(
-    site: Path, printed: dict[str, Printed], sheet: str
+    site: Path, printed: dict[str, Printed], sheet: str, home: str
 ) -> None:
-    bodies = printed[f"quiz/{sheet}"].bodies
-    assert "Name:" in bodies[0] and "Date:" in bodies[0]
+    words = said(home)["quiz"]
+    bodies = printed[f"{home}quiz/{sheet}"].bodies
+    assert all(f"{label}:" in bodies[0] for label in words["write_in"])
     key = bodies[-1]
-    assert key.startswith("Answer key"), "the answer key starts the last sheet"
+    assert key.startswith(words["key"]), "the answer key starts the last sheet"
     assert "http" not in key, "the key names the page to read, not its address"
-    pages = {flat(a.get_text(" ")) for a in soup_of(site, "quiz/").select(".mdx-quiz__key a")}
+    pages = {flat(a.get_text(" ")) for a in soup_of(site, home + "quiz/").select(".mdx-quiz__key a")}
     assert pages and all(name in key for name in pages)
-    for screen_only in ("bottom of the screen", "Start again", "Score:"):
+    for screen_only in (words["reset"], words["score"].strip()):
         assert screen_only not in " ".join(bodies)
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_glossary_prints_every_word_without_screen_controls(site: Path, printed: dict[str, Printed], sheet: str) -> None:
-    text = squashed(" ".join(printed[f"glossary/{sheet}"].bodies))
-    soup = soup_of(site, "glossary/")
+def test_glossary_prints_every_word_without_screen_controls(site: Path, printed: dict[str, Printed], sheet: str, home: str) -> None:
+    text = squashed(" ".join(printed[f"{home}glossary/{sheet}"].bodies))
+    soup = soup_of(site, home + "glossary/")
     terms = [flat(h.get_text(" ")).removesuffix(" ¶") for h in soup.select(".mdx-glossary__term")]
     assert len(terms) >= 10
     for term in terms:
@@ -509,26 +572,28 @@ def practice_url(practice_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_handout_with_practice_details_still_fits_one_sheet(
-    browser, practice_url: str, tmp_path: Path, sheet: str
+    browser, practice_url: str, tmp_path: Path, sheet: str, home: str
 ) -> None:
-    reader = print_pdf(browser, practice_url + "handout/", tmp_path / "handout.pdf", sheet)
+    reader = print_pdf(browser, practice_url + home + "handout/", tmp_path / "handout.pdf", sheet)
     assert len(reader.pages) == 1
     text = squashed(pdf_text(reader)[0])
     for detail in ("Riverside Massage & Wellness", "12 River Road", "+1 541 555 0100", "riverside-massage.example/book"):
         assert squashed(detail) in text, f"the handout does not show {detail!r}"
 
 
-def test_practice_details_only_when_set(site: Path, browser, practice_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("home", HOMES)
+def test_practice_details_only_when_set(site: Path, browser, practice_url: str, tmp_path: Path, home: str) -> None:
     for address in ("handout/", "print/"):
-        article = soup_of(site, address).article
+        article = soup_of(site, home + address).article
         if not SITE_PRACTICE:
-            assert not article.select(".mdx-practice"), f"/{address} shows practice details that are not set"
-            assert "Your massage practice" not in article.get_text()
-    cover = pdf_text(print_pdf(browser, practice_url + "print/", tmp_path / "booklet.pdf", javascript=False))[0]
+            assert not article.select(".mdx-practice"), f"/{home}{address} shows practice details that are not set"
+            assert said(home)["practice"]["your_practice"] not in article.get_text()
+    cover = pdf_text(print_pdf(browser, practice_url + home + "print/", tmp_path / "booklet.pdf", javascript=False))[0]
     assert "Riverside Massage & Wellness" in cover, "the booklet's cover should name the practice"
-    assert "Your therapist:" not in cover, "with the practice's details set, no lines to write them on"
+    assert f"{write_in(home)[0]}:" not in cover, "with the practice's details set, no lines to write them on"
 
 
 def test_closed_boxes_and_tabs_print_open(browser, practice_url: str, tmp_path: Path) -> None:
@@ -545,9 +610,10 @@ def test_build_without_site_url_says_the_qr_code_needs_it(project_copy, tmp_path
     assert "QR code" in log and "site_url" in log, log
 
 
-def test_every_page_of_the_guide_is_in_the_booklet_or_left_out_on_purpose(site: Path) -> None:
-    in_booklet = set(booklet_pages(site))
-    left_out = {address_of(path) for path in booklet_leaves_out()}
+@pytest.mark.parametrize("home", HOMES)
+def test_every_page_of_the_guide_is_in_the_booklet_or_left_out_on_purpose(site: Path, home: str) -> None:
+    in_booklet = set(booklet_pages(site, home))
+    left_out = {home + address_of(path) for path in booklet_leaves_out()}
     for address in CONTENT_PAGES:
-        if address in nav_order(site):
+        if address in nav_order(site, home):
             assert address in in_booklet or address in left_out, f"/{address} is missing from the booklet"

@@ -10,16 +10,21 @@ from bs4 import BeautifulSoup
 
 from conftest import PHONE, soup_of
 from paper import flat
+from site_pages import LANGUAGES, said
 
-QUIZ = "quiz/"
+
+@pytest.fixture(scope="module", params=[folder + "quiz/" for folder in LANGUAGES.values()])
+def quiz_address(request) -> str:
+    """The quiz in each language the site is built in."""
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def questions(site: Path) -> list[dict]:
+def questions(site: Path, quiz_address: str) -> list[dict]:
     """Each question: its id, whether it is a sort-it row, its right choice's number and words,
     and the number of a wrong choice."""
     found = []
-    quiz: BeautifulSoup = soup_of(site, QUIZ)
+    quiz: BeautifulSoup = soup_of(site, quiz_address)
     for question in quiz.select("form.mdx-quiz .mdx-quiz__question"):
         choices = question.select(".mdx-quiz__choice")
         right = [bool(c.select_one(".mdx-quiz__feedback--right")) for c in choices]
@@ -36,10 +41,10 @@ def questions(site: Path) -> list[dict]:
 
 
 @pytest.fixture
-def phone_quiz(browser, base_url: str):
+def phone_quiz(browser, base_url: str, quiz_address: str):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + QUIZ)
+    page.goto(base_url + quiz_address)
     yield page
     context.close()
 
@@ -55,19 +60,20 @@ def test_first_question_shows_on_a_phones_first_screen(phone_quiz) -> None:
 
 
 @pytest.mark.parametrize("kind", ["multiple choice", "sort it"])
-def test_wrong_answer_names_the_right_one(phone_quiz, questions: list[dict], kind: str) -> None:
+def test_wrong_answer_names_the_right_one(phone_quiz, questions: list[dict], kind: str, quiz_address: str) -> None:
+    words = said(quiz_address)["quiz"]
     question = next(q for q in questions if q["sort"] == (kind == "sort it"))
     phone_quiz.locator(f"label[for='{question['id']}-{question['wrong']}']").click()
     feedback = phone_quiz.locator(f"#{question['id']} .mdx-quiz__feedback:visible")
     assert feedback.count() == 1
     text = flat(feedback.inner_text())
-    assert text.startswith("Not quite.")
-    assert "The right answer is" in text, text
-    assert question["right_words"] in text.split("The right answer is", 1)[1], text
+    assert text.startswith(words["not-quite"])
+    assert words["answer"].strip() in text, text
+    assert question["right_words"] in text.split(words["answer"].strip(), 1)[1], text
 
 
-def test_every_wrong_answer_names_the_right_one_in_the_page(site: Path, questions: list[dict]) -> None:
-    quiz = soup_of(site, QUIZ)
+def test_every_wrong_answer_names_the_right_one_in_the_page(site: Path, questions: list[dict], quiz_address: str) -> None:
+    quiz = soup_of(site, quiz_address)
     for question in questions:
         for feedback in quiz.select(f"#{question['id']} .mdx-quiz__feedback--not-quite"):
             named = feedback.select_one(".mdx-quiz__answer")

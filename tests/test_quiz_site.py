@@ -23,15 +23,34 @@ from conftest import (
     tab_to,
 )
 from paper import flat, pdf_text, squashed
-from site_pages import CONTENT_PAGES, DIFFERENCES
+from site_pages import CONTENT_PAGES, DIFFERENCES, LANGUAGES, folder_of, language_of, said
 
-QUIZ = "quiz/"
-FEEDBACK_WORDS = ("Right.", "Not quite", "The right answer is", "Score:")
+# The quiz in every language the site is built in: the same checks, in that language's words.
+QUIZZES = [folder + "quiz/" for folder in LANGUAGES.values()]
+
+
+@pytest.fixture(scope="module", params=QUIZZES)
+def quiz_address(request) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def quiz(site: Path) -> BeautifulSoup:
-    return soup_of(site, QUIZ)
+def words(quiz_address: str) -> dict:
+    """The quiz's own words (words.py) in the language of the quiz under test."""
+    return said(quiz_address)["quiz"]
+
+
+def feedback_words(words: dict) -> tuple[str, ...]:
+    return (words["right"], words["not-quite"].rstrip("."), words["answer"].strip(), words["score"].strip())
+
+
+def score(words: dict, right: int, total: int) -> str:
+    return flat(f"{words['score']}{right}{words['of'].format(total=total)}")
+
+
+@pytest.fixture(scope="module")
+def quiz(site: Path, quiz_address: str) -> BeautifulSoup:
+    return soup_of(site, quiz_address)
 
 
 @pytest.fixture(scope="module")
@@ -47,35 +66,41 @@ def answers(quiz: BeautifulSoup) -> list[tuple[str, int, int]]:
 # The built page -------------------------------------------------------------------------------
 
 
-def test_quiz_page_has_no_script_but_other_pages_keep_theirs(site: Path, quiz: BeautifulSoup) -> None:
+def test_quiz_page_has_no_script_but_other_pages_keep_theirs(site: Path, quiz: BeautifulSoup, quiz_address: str) -> None:
     assert quiz.find_all("script") == []
     assert "no-js" in quiz.html["class"], "without its scripts the page must keep class no-js"
-    assert soup_of(site, "safety/").find_all("script"), "only pages with `scripts: false` lose them"
+    assert quiz.html["lang"] == language_of(quiz_address)
+    assert soup_of(site, folder_of(quiz_address) + "safety/").find_all("script"), "only pages with `scripts: false` lose them"
 
 
-def test_quiz_asks_enough_questions_on_every_difference_and_on_choosing(site: Path, quiz: BeautifulSoup) -> None:
+def test_quiz_asks_enough_questions_on_every_difference_and_on_choosing(
+    site: Path, quiz: BeautifulSoup, quiz_address: str
+) -> None:
     questions = quiz.select("form.mdx-quiz .mdx-quiz__question")
     assert len(questions) >= 12
     taught: set[str] = set()
     for question in questions:
         right = question.select_one(".mdx-quiz__feedback--right")
-        taught |= {_address(a["href"]) for a in right.select("a[href]")}
-    for page in [*DIFFERENCES, "which-one-is-right-for-you/"]:
+        taught |= {_address(a["href"], quiz_address) for a in right.select("a[href]")}
+    folder = folder_of(quiz_address)
+    own = [d for d in DIFFERENCES if language_of(d) == language_of(quiz_address)]
+    for page in [*own, folder + "which-one-is-right-for-you/"]:
         assert page in taught, f"no question's answer is explained by /{page}"
 
 
-def _address(href: str) -> str:
+def _address(href: str, quiz_address: str) -> str:
     """A link on /quiz/ as a site address like `differences/price/`."""
-    return urljoin("https://site.invalid/" + QUIZ, href).split("https://site.invalid/", 1)[1].split("#")[0]
+    return urljoin("https://site.invalid/" + quiz_address, href).split("https://site.invalid/", 1)[1].split("#")[0]
 
 
-def test_every_explanation_links_to_the_page_that_teaches_it(site: Path, quiz: BeautifulSoup) -> None:
+def test_every_explanation_links_to_the_page_that_teaches_it(site: Path, quiz: BeautifulSoup, quiz_address: str) -> None:
     feedback = quiz.select(".mdx-quiz__feedback")
     assert feedback
     for box in feedback:
-        links = [_address(a["href"]) for a in box.select("a[href]")]
+        links = [_address(a["href"], quiz_address) for a in box.select("a[href]")]
         assert links, f"feedback without a link: {flat(box.get_text())}"
         assert all(link in CONTENT_PAGES for link in links), links
+        assert all(language_of(link) == language_of(quiz_address) for link in links), links
 
 
 def test_every_question_has_one_right_answer_and_an_entry_in_the_key(quiz: BeautifulSoup) -> None:
@@ -91,23 +116,27 @@ def test_every_question_has_one_right_answer_and_an_entry_in_the_key(quiz: Beaut
     assert key.find_next_sibling() is None, "the answer key comes last"
 
 
-def test_search_finds_the_questions_but_does_not_give_away_the_answers(site: Path, quiz: BeautifulSoup) -> None:
-    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+def test_search_finds_the_questions_but_does_not_give_away_the_answers(
+    site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict
+) -> None:
+    # Each language has its own search index, in its folder (search_languages.py).
+    index = site / folder_of(quiz_address) / "search/search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     indexed = " ".join(doc["text"] for doc in docs if doc["location"].startswith("quiz/"))
     indexed = flat(BeautifulSoup(indexed, "html.parser").get_text())
     first = quiz.select_one("form.mdx-quiz .mdx-quiz__question legend")
     assert flat(first.get_text()) in indexed, "a reader can search for a question"
     for box in quiz.select(".mdx-quiz__feedback .mdx-quiz__message"):
         assert flat(box.get_text()) not in indexed, f"search shows an answer: {flat(box.get_text())}"
-    assert not any("Answer key" in doc["title"] for doc in docs)
+    assert not any(words["key"] in doc["title"] for doc in docs)
 
 
 # Mistakes stop the build ----------------------------------------------------------------------
 
 
-def _edit(project: Path, old: str, new: str) -> int:
-    """Replace `old` in docs/quiz.md; return the file's line that now holds `new`."""
-    page = project / "docs/quiz.md"
+def _edit(project: Path, old: str, new: str, source: str = "quiz.md") -> int:
+    """Replace `old` in docs/<source>; return the file's line that now holds `new`."""
+    page = project / "docs" / source
     text = page.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     text = text.replace(old, new)
@@ -123,16 +152,26 @@ BUILD_CASES = {
         ['no column is marked for "You may hear calm music."', "| Statement | Medical |"],
     ),
     "scripts neither true nor false": ("scripts: false", "scripts: maybe", ["neither true nor false", "scripts: false"]),
+    # The Spanish quiz, from its own file, with the same checks.
+    "es: a sort-it row with no mark": (
+        "| Puede oír música tranquila. | | | x |",
+        "| Puede oír música tranquila. | | | |",
+        ['no column is marked for "Puede oír música tranquila."'],
+    ),
+    "es: two correct answers": ("| 50% | |", "| 50% | sí |", ["two answers are marked correct"]),
 }
 
 
 @pytest.mark.parametrize("case", BUILD_CASES)
 def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, project_copy, tmp_path: Path) -> None:
     old, new, needles = BUILD_CASES[case]
+    source = "quiz.es.md" if case.startswith("es:") else "quiz.md"
+    if case.startswith("es:") and "es" not in LANGUAGES:
+        pytest.skip("the Spanish edition is switched off")
     project = project_copy()
-    line = _edit(project, old, new)  # front matter problems too name their own line
+    line = _edit(project, old, new, source)  # front matter problems too name their own line
     log = failed_build_log(project, tmp_path / "site", case)
-    assert f"docs/quiz.md, line {line}:" in log, log
+    assert f"docs/{source}, line {line}:" in log, log
     assert "Expected:" in log and "For example:" in log, log
     assert_mentions(log, needles, case)
 
@@ -141,14 +180,14 @@ def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, project_co
 
 
 @pytest.fixture
-def open_quiz(browser, base_url: str):
+def open_quiz(browser, base_url: str, quiz_address: str):
     contexts = []
 
     def open_(viewport: dict[str, int] = PHONE, javascript: bool = False):
         context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
-        page.goto(base_url + QUIZ)
+        page.goto(base_url + quiz_address)
         return page
 
     yield open_
@@ -191,42 +230,42 @@ def test_quiz_runs_no_script_and_hides_search_even_with_javascript_on(open_quiz,
     assert not page.locator(".md-search").is_visible()
 
 
-def test_different_answers_show_different_feedback(open_quiz, answers) -> None:
+def test_different_answers_show_different_feedback(open_quiz, answers, words: dict) -> None:
     page = open_quiz()
     question, right, wrong = answers[0]
     assert shown_feedback(page, question) == []
     pick(page, question, wrong)
     not_quite = shown_feedback(page, question)
-    assert len(not_quite) == 1 and not_quite[0].startswith("Not quite.")
+    assert len(not_quite) == 1 and not_quite[0].startswith(words["not-quite"])
     pick(page, question, right)
     shown = shown_feedback(page, question)
-    assert len(shown) == 1 and shown[0].startswith("Right.") and shown != not_quite
+    assert len(shown) == 1 and shown[0].startswith(words["right"]) and shown != not_quite
     # A sort-it statement shares one explanation, so "not quite" names the right column.
     question, right, wrong = answers[-1]
     pick(page, question, wrong)
     right_name = flat(page.locator(f"label[for='{question}-{right}']").inner_text())
-    assert f"The right answer is {right_name}." in shown_feedback(page, question)[0]
+    assert f"{words['answer']}{right_name}." in shown_feedback(page, question)[0]
 
 
-def test_score_counts_right_answers_and_reset_clears_it(open_quiz, answers) -> None:
+def test_score_counts_right_answers_and_reset_clears_it(open_quiz, answers, words: dict) -> None:
     page = open_quiz()
     total = len(answers)
-    assert score_for_assistive_technology(page) == f"Score: 0 of {total} correct"
+    assert score_for_assistive_technology(page) == score(words, 0, total)
     (q1, right1, wrong1), (q2, _, wrong2), (q3, right3, _) = answers[:3]
     pick(page, q1, right1)
-    assert score_for_assistive_technology(page) == f"Score: 1 of {total} correct"
+    assert score_for_assistive_technology(page) == score(words, 1, total)
     pick(page, q2, wrong2)
     pick(page, q3, right3)
-    assert score_for_assistive_technology(page) == f"Score: 2 of {total} correct"
+    assert score_for_assistive_technology(page) == score(words, 2, total)
     pick(page, q1, wrong1)
-    assert score_for_assistive_technology(page) == f"Score: 1 of {total} correct"
-    page.get_by_role("button", name="Start again").click()
-    assert score_for_assistive_technology(page) == f"Score: 0 of {total} correct"
+    assert score_for_assistive_technology(page) == score(words, 1, total)
+    page.get_by_role("button", name=words["reset"]).click()
+    assert score_for_assistive_technology(page) == score(words, 0, total)
     assert page.locator(".mdx-quiz__input:checked").count() == 0
     assert page.locator(".mdx-quiz__feedback:visible").count() == 0
 
 
-def test_keyboard_alone_answers_and_starts_again(open_quiz, answers) -> None:
+def test_keyboard_alone_answers_and_starts_again(open_quiz, answers, words: dict) -> None:
     page = open_quiz()
     question = answers[0][0]
     tab_to(page, f"[name='{question}']")
@@ -241,7 +280,7 @@ def test_keyboard_alone_answers_and_starts_again(open_quiz, answers) -> None:
     tab_to(page, "[type=reset]")
     page.keyboard.press("Enter")
     assert page.locator(".mdx-quiz__input:checked").count() == 0
-    assert score_for_assistive_technology(page).startswith("Score: 0 of")
+    assert score_for_assistive_technology(page) == score(words, 0, len(answers))
 
 
 def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) -> None:
@@ -277,22 +316,22 @@ def test_no_axe_violations_after_answering(open_quiz, answers, width: str) -> No
 # On paper -------------------------------------------------------------------------------------
 
 
-def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_quiz, quiz, answers) -> None:
+def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_quiz, quiz, answers, words: dict) -> None:
     page = open_quiz()
     # Answers picked on screen must not print their feedback.
     picked = [(answers[0][0], answers[0][2]), (answers[1][0], answers[1][1])]
     for question, choice in picked:
         pick(page, question, choice)
     texts = pdf_text(PdfReader(io.BytesIO(page.pdf(format="Letter"))))
-    first_key_page = next(i for i, text in enumerate(texts) if "Answer key" in text)
+    first_key_page = next(i for i, text in enumerate(texts) if words["key"] in text)
     worksheet, key_pages = texts[:first_key_page], texts[first_key_page:]
     assert worksheet, "the key must not share the worksheet's first page"
     key = " ".join(key_pages)
     for number, sheet in enumerate(worksheet, 1):
-        for word in (*FEEDBACK_WORDS, "Answer key"):
+        for word in (*feedback_words(words), words["key"]):
             assert word not in sheet, f"worksheet page {number} shows {word!r}"
     # Nothing about the screen prints: not the button, not the introduction's note about it.
-    assert "Start again" not in " ".join(worksheet)
+    assert words["reset"] not in " ".join(worksheet)
     for question, choice in picked:
         feedback = quiz.select_one(f"label[for='{question}-{choice}'] ~ .mdx-quiz__feedback .mdx-quiz__message")
         assert squashed(feedback.get_text()) not in squashed(" ".join(worksheet))

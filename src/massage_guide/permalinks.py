@@ -1,7 +1,8 @@
 """Name the heading link marks (the ¶ that `toc` adds with `permalink: true`) for screen readers.
 
-Python-Markdown's `toc` puts `permalink_title` in the mark's `title`. This extension moves it to
-`aria-label`: the words screen readers say stay the same, and no tooltip is made. Material's
+Python-Markdown's `toc` puts `permalink_title` in the mark's `title`. This extension replaces it
+with an `aria-label` in the page's language ("Link to this section", words.py): screen readers
+say it, and no tooltip is made. Material's
 script gives every element with a `title` its own tooltip as it starts, and the glossary page's
 60-odd marks doubled that start-up on a slow phone.
 
@@ -15,21 +16,33 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .words import words
+
 # Right after `toc` (5), which adds the marks; before links are rewritten (MkDocs, 0).
 PRIORITY = 4.5
 
 
 class PermalinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: PermalinkExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
     def run(self, root: etree.Element) -> None:
+        name = words(self.extension.getConfig("language"))["permalink"]
         for link in root.iter("a"):
-            if "headerlink" in (link.get("class") or "").split() and "title" in link.attrib:
-                link.set("aria-label", link.attrib.pop("title"))
+            if "headerlink" in (link.get("class") or "").split():
+                link.attrib.pop("title", None)
+                link.set("aria-label", name)
 
 
 class PermalinkExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {"language": ["en", "The page's language (words.py): the mark's name, in it."]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
-        md.treeprocessors.register(PermalinkTreeprocessor(md), "guide_permalinks", PRIORITY)
+        md.treeprocessors.register(PermalinkTreeprocessor(md, self), "guide_permalinks", PRIORITY)
 
 
 def makeExtension(**kwargs: object) -> PermalinkExtension:  # noqa: N802 (Python-Markdown's name)

@@ -21,6 +21,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .words import words
+
 # Before the inline processor (20): the summary's links and emphasis are then read like the rest
 # of the page, and the glossary (4) and the table of contents (5) see the box.
 PRIORITY = 25
@@ -37,7 +39,8 @@ class SummaryTreeprocessor(Treeprocessor):
         if not summary:
             return
         box = etree.Element("div", {"class": CLASSES})
-        etree.SubElement(box, "p", {"class": "admonition-title"}).text = self.extension.getConfig("title")
+        title = self.extension.getConfig("title") or words(self.extension.getConfig("language"))["in_short"]
+        etree.SubElement(box, "p", {"class": "admonition-title"}).text = title
         self.md.parser.parseChunk(box, summary)
         # The first title, wherever it is (a page may wrap it in a block of its own); without
         # one, the box opens the page.
@@ -53,7 +56,8 @@ class SummaryExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
             "summary": ["", "The page's main message in 2 or 3 short sentences (Markdown); empty: no box."],
-            "title": ["In short", "The box's title."],
+            "title": ["", 'The box\'s title; empty: "In short" in the page\'s language.'],
+            "language": ["en", "The page's language (words.py): en or es."],
         }
         super().__init__(**kwargs)
 

@@ -11,11 +11,10 @@ and, for each page, the page's path.
 """
 
 from .data import Entry, Glossary, GlossaryError, Group, load_glossary, parse_glossary, slug
-from .extension import PRINT_TITLE, GlossaryExtension, GlossaryTreeprocessor, makeExtension
+from .extension import GlossaryExtension, GlossaryTreeprocessor, makeExtension
 from .matching import TermMatcher, plural
 
 __all__ = [
-    "PRINT_TITLE",
     "Entry",
     "Glossary",
     "GlossaryError",

@@ -8,6 +8,7 @@ form as the site's other build errors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,8 +101,10 @@ class Glossary:
 
 
 def slug(text: str) -> str:
-    """A stable anchor from a term: lower case, words joined by hyphens ("Lomi Lomi" -> "lomi-lomi")."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """A stable anchor from a term: lower case, words joined by hyphens, accents dropped
+    ("Lomi Lomi" -> "lomi-lomi", "Técnica Graston" -> "tecnica-graston")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def name_key(text: str) -> str:

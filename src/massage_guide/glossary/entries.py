@@ -16,14 +16,17 @@ their permalinks and their place in the table of contents, as headings written i
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 
+from collections.abc import Mapping
 from typing import Any
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..words import words
 from .data import EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
@@ -33,12 +36,8 @@ PRIORITY = 15
 # A glossary block in a page: `<!-- glossary: entries -->` is the only one there is (the MkDocs
 # plugin names any other as a mistake).
 MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
-LABELS = {
-    "pressure": {"light": "Light", "medium": "Medium", "deep": "Deep", "varies": "It varies"},
-    "where": {"clinic": "Usually at a clinic", "spa": "Usually at a spa", "both": "At clinics and spas"},
-}
 # The index by group, after the entries; its anchor starts with `mdx-`, which no entry may use.
-GROUPS_TITLE = "Words by where you meet them"
+# Its title and every label come from words.py, in the page's language.
 GROUPS_ANCHOR = "mdx-by-where"
 
 
@@ -58,8 +57,9 @@ class EntriesTreeprocessor(Treeprocessor):
         for parent in root.iter():
             for index, child in enumerate(parent):
                 if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
+                    said = words(self.extension.getConfig("language"))["glossary"]
                     found = by_letter(glossary)
-                    parent[index : index + 1] = [letters(found), entries(glossary, found)]
+                    parent[index : index + 1] = [letters(found, said), entries(glossary, found, said)]
 
     def _is_marker(self, text: str) -> bool:
         placeholder = HTML_PLACEHOLDER_RE.fullmatch(text.strip())
@@ -71,16 +71,21 @@ class EntriesTreeprocessor(Treeprocessor):
         return marker is not None and marker["name"] == "entries"
 
 
+def sort_key(text: str) -> str:
+    """Dictionary order, where an accent does not move a word: "Técnica" before "Terapia"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
     """The entries from A to Z, under the first letter of their term."""
     letters: dict[str, list[Entry]] = {}
-    for entry in sorted(glossary.entries, key=lambda e: e.term.casefold()):
-        letters.setdefault(entry.term[0].upper(), []).append(entry)
+    for entry in sorted(glossary.entries, key=lambda e: sort_key(e.term)):
+        letters.setdefault(sort_key(entry.term[0]).upper(), []).append(entry)
     return letters
 
 
-def letters(found: dict[str, list[Entry]]) -> etree.Element:
-    nav = etree.Element("nav", {"class": "mdx-glossary__letters", "aria-label": "Words from A to Z"})
+def letters(found: dict[str, list[Entry]], said: Mapping[str, Any]) -> etree.Element:
+    nav = etree.Element("nav", {"class": "mdx-glossary__letters", "aria-label": said["letters"]})
     items = etree.SubElement(nav, "ul")
     # Each link is its letter alone: the list's name ("Words from A to Z") says what they lead to.
     for letter in found:
@@ -89,60 +94,60 @@ def letters(found: dict[str, list[Entry]]) -> etree.Element:
     return nav
 
 
-def entries(glossary: Glossary, found: dict[str, list[Entry]]) -> etree.Element:
+def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str, Any]) -> etree.Element:
     box = etree.Element("div", {"class": "mdx-glossary"})
     for letter, under in found.items():
         _heading(box, "h2", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         for entry in under:
-            _entry(box, entry)
+            _entry(box, entry, said)
     # An index of the entries above: search finds the entries themselves, so it skips this part
     # (and every page's first visit fetches a smaller search index).
-    _heading(box, "h2", GROUPS_TITLE, GROUPS_ANCHOR).set("data-search-exclude", "true")
+    _heading(box, "h2", said["by_where"], GROUPS_ANCHOR).set("data-search-exclude", "true")
     for group in glossary.groups:
         _heading(box, "h3", group.title, group.key).set("data-search-exclude", "true")
         items = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
-        for entry in sorted(glossary.in_group(group.key), key=lambda e: e.term.casefold()):
+        for entry in sorted(glossary.in_group(group.key), key=lambda e: sort_key(e.term)):
             link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
             link.text = entry.term
     return box
 
 
-def _entry(box: etree.Element, entry: Entry) -> None:
+def _entry(box: etree.Element, entry: Entry, said: Mapping[str, Any]) -> None:
     _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
     # Search finds each word by its name (the heading above); what is written under it stays out
     # of the search index, which every page fetches on its first visit (a 100 KB budget).
     etree.SubElement(box, "p", {"data-search-exclude": "true"}).text = entry.definition
     facts = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
     if entry.aliases:
-        _labelled(etree.SubElement(facts, "li"), "Also called:", ", ".join(entry.aliases))
+        _labelled(etree.SubElement(facts, "li"), said["also_called"], ", ".join(entry.aliases))
     if entry.pressure:
-        _labelled(etree.SubElement(facts, "li"), "Pressure:", LABELS["pressure"][entry.pressure])
-        _labelled(etree.SubElement(facts, "li"), "Where:", LABELS["where"][entry.where])
-        _labelled(etree.SubElement(facts, "li"), "People use it for:", entry.used_for)
+        _labelled(etree.SubElement(facts, "li"), said["pressure_label"], said["pressure"][entry.pressure])
+        _labelled(etree.SubElement(facts, "li"), said["where_label"], said["where"][entry.where])
+        _labelled(etree.SubElement(facts, "li"), said["used_for"], entry.used_for)
         if entry.evidence:
-            _evidence(etree.SubElement(facts, "li"), entry)
+            _evidence(etree.SubElement(facts, "li"), entry, said)
     else:
-        _labelled(etree.SubElement(facts, "li"), "Where you meet it:", LABELS["where"][entry.where])
-        _labelled(etree.SubElement(facts, "li"), "Why it matters:", entry.used_for)
+        _labelled(etree.SubElement(facts, "li"), said["where_met"], said["where"][entry.where])
+        _labelled(etree.SubElement(facts, "li"), said["why_it_matters"], entry.used_for)
     if entry.caution:
         caution = etree.SubElement(box, "p", {"class": "mdx-glossary__caution", "data-search-exclude": "true"})
-        _labelled(caution, "Take care:", entry.caution)
+        _labelled(caution, said["take_care"], entry.caution)
 
 
-def _evidence(item: etree.Element, entry: Entry) -> None:
+def _evidence(item: etree.Element, entry: Entry, said: Mapping[str, Any]) -> None:
     """"How much research: [some research](what the words mean). [See the source]." Both links
     lead to the sources page, which sits beside the glossary page (MkDocs checks the anchors in
     strict builds, naming the page)."""
     strong = etree.SubElement(item, "strong")
-    strong.text = "How much research:"
+    strong.text = said["research"]
     strong.tail = " "
     label = etree.SubElement(item, "a", {"href": f"{SOURCES_PAGE}#{EVIDENCE_ANCHOR}"})
-    label.text = entry.evidence
+    label.text = said["evidence"][entry.evidence]
     label.tail = "."
     if entry.source:
         label.tail += " "
         link = etree.SubElement(item, "a", {"href": f"{SOURCES_PAGE}#{entry.source}"})
-        link.text = "See the source"
+        link.text = said["see_source"]
         link.tail = "."
 
 

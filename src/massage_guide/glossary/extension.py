@@ -40,6 +40,7 @@ import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -47,6 +48,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..host import page_path
+from ..words import words
 from .data import Entry, Glossary, load_glossary
 from .entries import PRIORITY as ENTRIES_PRIORITY
 from .entries import EntriesTreeprocessor
@@ -62,7 +64,6 @@ SEEN_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "table", "summary", "abbr"
 SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "select"}
 SKIP_CLASS_PREFIXES = ("mdx-quiz", "mdx-glossary", "mdx-term")
 SEEN_CLASSES = {"admonition-title", "headerlink"}
-PRINT_TITLE = "Words used on this page"
 
 
 @dataclass
@@ -90,7 +91,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         self._walk(root, SEEN if on_glossary else MARK)
         self.extension.used = sorted(self.state.seen.values(), key=lambda entry: entry.term.casefold())
         if self.state.seen and self.extension.getConfig("print_box") and not on_glossary:
-            root.append(self._print_box(self.extension.used))
+            root.append(self._print_box(self.extension.used, self.extension.words["print_title"]))
 
     # -- walking the tree in document order -------------------------------------------------
 
@@ -164,16 +165,16 @@ class GlossaryTreeprocessor(Treeprocessor):
         definition.text = AtomicString(entry.definition)
         definition.tail = " "
         link = etree.SubElement(tip, "a", {"class": "mdx-term__link", "href": self._href(entry)})
-        link.text = AtomicString(f"{entry.term} in the glossary")
+        link.text = AtomicString(self.extension.words["in_glossary"].format(term=entry.term))
         return wrap
 
     @staticmethod
-    def _print_box(entries: list[Entry]) -> etree.Element:
+    def _print_box(entries: list[Entry], title_text: str) -> etree.Element:
         # An <aside>, not a <div>: Material's search indexer stops skipping an excluded element at
         # the end of any element with the same tag inside it (here, the <div> around each word).
         box = etree.Element("aside", {"class": "mdx-glossary-print", "data-search-exclude": "true"})
         title = etree.SubElement(box, "h2", {"class": "mdx-glossary-print__title"})
-        title.text = PRINT_TITLE
+        title.text = title_text
         words = etree.SubElement(box, "dl", {"class": "mdx-glossary-print__list"})
         for entry in entries:
             pair = etree.SubElement(words, "div", {"class": "mdx-glossary-print__item"})
@@ -207,6 +208,7 @@ class GlossaryExtension(Extension):
             "glossary_page": ["glossary.md", "The glossary page, relative to the docs folder."],
             "page": ["", "The page being converted, relative to the docs folder."],
             "print_box": [True, 'Add the "Words used on this page" box for print.'],
+            "language": ["en", "The pages' language (words.py): the labels in it, and its plurals."],
         }
         super().__init__(**kwargs)
         self._glossary = glossary
@@ -225,8 +227,20 @@ class GlossaryExtension(Extension):
     def matcher(self) -> TermMatcher:
         if self._matcher is None:
             glossary = self.glossary
-            self._matcher = TermMatcher(glossary.entries if glossary else ())
+            self._matcher = TermMatcher(glossary.entries if glossary else (), self.getConfig("language"))
         return self._matcher
+
+    @property
+    def words(self) -> Mapping[str, Any]:
+        """words.py's glossary words, in the language of the pages."""
+        return words(self.getConfig("language"))["glossary"]
+
+    def set_glossary(self, glossary: Glossary, language: str) -> None:
+        """Mark the words of `glossary` (in `language`) from the next document on: a site in
+        two languages has a glossary for each."""
+        self.setConfig("language", language)
+        self._glossary = glossary
+        self._matcher = None
 
     def set_page(self, page: str) -> None:
         """Convert the next document as the page at `page` (relative to the docs folder)."""

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-DIFFERENCES = "differences/"
-
 from ..mistakes import mistake
+from ..words import language_of, words
+from ..words import long_date as said_date
+
+DIFFERENCES = "differences/"
 
 # Partials are Markdown (some with an HTML wrapper that md_in_html reads), so they are not
 # HTML-escaped: the page's Markdown extensions process what they produce.
@@ -31,11 +34,11 @@ _env = Environment(
 )
 
 
-def long_date(value: object) -> str:
-    """A date as readers write it, "November 26, 2026"; anything else (text) as it is.
-
-    The one date format of the site (the `long_date` filter)."""
-    return f"{value:%B} {value.day}, {value.year}" if isinstance(value, datetime.date) else str(value or "")
+def long_date(value: object, language: str = "en") -> str:
+    """A date as readers write it, in their language: "November 26, 2026", "26 de noviembre de
+    2026"; anything else (text) as it is. The one date format of the site (the `long_date`
+    filter; partials give it their `language`)."""
+    return said_date(value, language)
 
 
 def shown_address(address: str) -> str:
@@ -63,15 +66,31 @@ FILTERS = {"long_date": long_date, "shown_address": shown_address, "as_text": as
 _env.filters.update(FILTERS)
 
 
-def render(name: str, **context: object) -> str:
-    """Render the partial `partials/<name>` with the given context."""
-    return _env.get_template(name).render(**context)
+def render(name: str, language: str | None = "en", **context: object) -> str:
+    """Render the partial `partials/<name>` with the given context, and the reader words of
+    `language` (words.py) as `words`."""
+    return _env.get_template(name).render(words=words(language), language=language_of(language), **context)
 
 
-def body_offset(page: Page, markdown: str) -> int:
-    """Lines that the front matter takes above the Markdown body, for line numbers in errors."""
+def language(config: MkDocsConfig) -> str:
+    """The language of the pages being built: `theme.language`, which the i18n plugin sets for
+    each language it builds ("en", "es")."""
+    return language_of(config.theme.get("language"))
+
+
+def body_offset(page: Page, markdown: str | None = None) -> int:
+    """Lines that the front matter takes above the Markdown body, for line numbers in errors.
+
+    Counted from the file itself: another plugin may have changed the Markdown by now
+    (mkdocs-static-i18n joins its lines again, dropping the blank ones at its end)."""
     source = page.file.content_string
-    return max(len(source.splitlines()) - len(markdown.splitlines()), 0)
+    return max(len(source.splitlines()) - len(_body(source).splitlines()), 0)
+
+
+@functools.lru_cache(maxsize=32)
+def _body(source: str) -> str:
+    return get_data(source)[0]
+
 
 
 def author_error(page: Page, line: int, problem: str, expected: str, example: str) -> PluginError:
@@ -110,6 +129,12 @@ def difference_pages(page: Page) -> list[tuple[Page, dict[str, Any]]]:
             "This block lists them in reading order, so it works on pages in the nav only."
         )
     return found
+
+
+def source_path(page: Page) -> str:
+    """The page's file as links name it, whatever its language: `about.md` for `about.es.md`
+    too (mkdocs-static-i18n keeps that name as `norm_src_uri`)."""
+    return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
 
 
 def relative_link(page: Page, target: str) -> str:

@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from .authoring import author_error, difference_pages, relative_link, render
+from .authoring import author_error, difference_pages, language, relative_link, render
 from .handout import practice_block, qr_code
 from .link_kit import BLOCKS as LINK_KIT_BLOCKS
 from .page_meta import check_front_matter
@@ -50,7 +50,7 @@ def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
                 "relaxation": glance["relaxation"],
             }
         )
-    return render("at-a-glance.md", rows=rows)
+    return render("at-a-glance.md", language(config), rows=rows)
 
 
 def _review_dates(page: Page, config: MkDocsConfig) -> str:
@@ -64,7 +64,7 @@ def _review_dates(page: Page, config: MkDocsConfig) -> str:
             f"  For example:\n{REVIEW_EXAMPLE}"
         )
     return render(
-        "review-dates.md", last=review["last"], next=review["next"], by=review.get("by", ""),
+        "review-dates.md", language(config), last=review["last"], next=review["next"], by=review.get("by", ""),
         overdue=overdue(review),
     )
 

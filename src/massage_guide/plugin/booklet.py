@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..print_links import full_address, is_heading_mark, is_relative, note_address
-from .authoring import linked_file, render
+from .authoring import linked_file, render, source_path
 
 _HEADING = re.compile(r"^h([1-6])$")
 # Attributes that hold one id, or a space-separated list of ids.
@@ -180,7 +180,7 @@ def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[P
     for item in nav.items:
         pages = [
             page for page in _pages_in(item)
-            if not page.meta.get("booklet") and page.file.src_uri not in leave_out
+            if not page.meta.get("booklet") and source_path(page) not in leave_out
         ]
         if pages:
             section = isinstance(item, Section)
@@ -190,7 +190,7 @@ def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[P
 
 def booklet(
     booklet_page: Page, parts: list[Part], files: Files, site_url: str,
-    convert: Callable[[Page, Extension], str],
+    convert: Callable[[Page, Extension], str], language: str = "en",
 ) -> str:
     """The booklet's list of parts, then each part: its pages, one section each.
 
@@ -214,4 +214,4 @@ def booklet(
         part_id = "booklet-part-" + (re.sub(r"[^\w-]+", "-", part.title.lower()).strip("-") or "part")
         rendered.append({"id": part_id if part.section else shown[0]["id"], "title": part.title,
                          "section": part.section, "pages": shown})
-    return render("booklet.html", parts=rendered)
+    return render("booklet.html", language, parts=rendered)

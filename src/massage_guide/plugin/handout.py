@@ -1,6 +1,6 @@
 """Blocks for the printed pages (see `blocks.py`).
 
-- `qr-code`: a QR code that opens the guide's home page (`site_url`), made at build time as
+- `qr-code`: a QR code that opens the guide's home page in the page's language (`site_url`, or `site_url` + `es/`), made at build time as
   inline SVG, with the address printed beside it, and the "not medical advice" line with the
   date the guide was checked (`extra.review`), which every printed sheet carries in its text.
 - `practice`: the practice's name and contact details from `extra.practice` in mkdocs.yml, only
@@ -16,13 +16,10 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from .authoring import render, shown_address
+from .authoring import language, render, shown_address
 from .practice import render_practice
-from .qr import site_qr, site_url
-
-# The lines a therapist fills in by hand when the guide has no practice details.
-WRITE_IN = ("Your therapist", "Phone", "Next visit")
-
+from ..words import words
+from .qr import home_url, site_qr
 
 def uses_print_kit(page: Page) -> None:
     """Write handout.css into this page (overrides/partials/print-styles.html)."""
@@ -33,18 +30,18 @@ def practice_block(page: Page, config: MkDocsConfig) -> str:
     uses_print_kit(page)
     if config.extra.get("practice"):
         return render_practice("practice-block.md", page, config)
-    return render("practice-block.md", practice=None, write_in=WRITE_IN)
+    return render("practice-block.md", language(config), practice=None)
 
 
 def qr_code(page: Page, config: MkDocsConfig) -> str:
     uses_print_kit(page)
-    address = site_url(config, f"docs/{page.file.src_uri}")
+    address = home_url(config, f"docs/{page.file.src_uri}")
     # The SVG's <title> names the picture for screen readers; `omitsize` lets CSS size it.
     svg = site_qr(address).svg_inline(
-        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=f"QR code for {shown_address(address)}"
+        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=words(language(config))["link_kit"]["qr_title"].format(address=shown_address(address))
     )
     review = config.extra.get("review") or {}
     return render(
-        "qr-code.md", svg=svg, site_url=address, shown=shown_address(address),
+        "qr-code.md", language(config), svg=svg, site_url=address, shown=shown_address(address),
         last=review.get("last"), by=str(review.get("by") or "").strip(),
     )

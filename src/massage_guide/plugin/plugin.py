@@ -6,10 +6,11 @@ MkDocs knows, and checks what authors write:
 
 1. on_config: check the practice's details and the review dates, join the stylesheets, find
    Material's files, read the glossary, and take charge of the guide's Markdown extensions (one
-   object each, told before each page which page it converts).
+   object each, told before each page which page it converts), in the language being built.
    on_serve: watch the glossary's data file while previewing.
 2. on_pre_build: forget what the last build saw (titles and descriptions).
-3. on_files: add the joined stylesheet and the QR code files; check the glossary page is there.
+3. on_files: add the joined stylesheet and the QR code files; check the glossary page is there;
+   in a site built in Spanish only, keep the Spanish pages (one_language.py).
 4. on_env: give the templates the date and address filters, Material's file names, the icon.
 5. on_page_markdown: check the page's front matter and blocks; tell each extension which page
    comes next (its path, address, summary, the blocks made for it).
@@ -18,6 +19,13 @@ MkDocs knows, and checks what authors write:
 6. on_page_context: the booklet page gets the readers' pages, in parts, converted again to fit inside it.
 7. on_post_page, on_post_template: check what the theme adds around the pages, once per
    template, and the 404 page: nothing is loaded from another website.
+8. on_post_build: once every language is built, give each its own search index.
+
+Languages: mkdocs-static-i18n (listed before `guide` under `plugins:`) builds the site once per
+language, calling every event again, with `theme.language` set to that language. The guide's
+on_config and on_files run after the i18n plugin's (priority -110 against its -100), so they see
+the language's own settings and files: each build gets the language's glossary data
+(`glossary.es.yml` beside `glossary.yml`), its reader words (words.py) and its home address.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -47,17 +55,20 @@ from ..permalinks import PermalinkExtension
 from ..print_links import PrintLinksExtension
 from ..quiz import QuizError, QuizExtension
 from ..summary import SummaryExtension
-from .authoring import FILTERS, PARTIALS, author_error, body_offset, linked_file
+from ..words import words
+from .authoring import FILTERS, PARTIALS, author_error, body_offset, language, linked_file, long_date, source_path
 from .blocks import page_blocks
 from .booklet import booklet, booklet_parts
 from .config import GuideConfig
 from .handout import uses_print_kit
 from .link_kit import qr_files
+from .one_language import prefer_localized_pages
 from .page_check import check_content, check_output
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
-from .stylesheets import Bundle, bundle, inline_css
+from .search_languages import split_index
+from .stylesheets import Bundle, bundle, inline_css, page_stylesheet
 from .theme_assets import ThemeAssets
 
 # The guide's Markdown extensions, as mkdocs.yml names them. Each is an object of the plugin's,
@@ -92,25 +103,52 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.site: MkDocsConfig | None = None  # the MkDocs configuration of this build
         self.extensions: dict[type[Extension], Extension] = {}  # one object of each kind
         self.stylesheet: Bundle | None = None
+        self.quiz_stylesheet: Bundle | None = None  # linked by the pages that hold a quiz
         self.assets: ThemeAssets | None = None
         self.page_meta: PageMeta | None = None
         self.page: Page | None = None  # the page being converted, for the file name in errors
         self.files: Files | None = None
-        self.glossary_data: Path | None = None
-        self.glossary_source = ""  # the data file as mkdocs.yml names it, for messages
+        self.glossary_data: Path | None = None  # the data file as mkdocs.yml names it
+        self.glossary_source = ""  # the data file of the language being built, for messages
+        self.glossaries: dict[str, Any] = {}  # each language's checked glossary, read once
+        self.language = "en"  # the language being built (`theme.language`)
+        self.main_language = ""  # the language of the first build: its glossary is `data:` itself
         self.checked_templates: set[str] = set()
 
     # 1. Configuration ---------------------------------------------------------------------------
 
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has set up the language being built
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = config
-        check_site_texts(config)
-        check_practice(config)
-        check_review(config)
-        self.stylesheet = bundle(config)
-        self.assets = ThemeAssets.of(config)
-        self._take_extensions(config)
+        try:
+            self.language = language(config)
+            words(self.language)
+        except ValueError as error:
+            raise PluginError(f"mkdocs.yml: {error}") from None
+        check_site_texts(config)  # each language has its own site name and description
+        if not self.main_language:
+            # The first build: what every language shares is checked and set up once (the
+            # settings are then in their checked form: the joined stylesheet is in `extra_css`).
+            self.main_language = self.language
+            check_practice(config)
+            check_review(config)
+            self.stylesheet = bundle(config)
+            self.quiz_stylesheet = page_stylesheet(config, "quiz.css")
+            self.assets = ThemeAssets.of(config)
+            self._take_extensions(config)
+        else:
+            # One "page not found" page serves the whole site: the first language's, which
+            # names the others (overrides/404.html). A later language's build leaves it.
+            config.theme.static_templates.discard("404.html")
+        self._speak(config)
         return config
+
+    def _speak(self, config: MkDocsConfig) -> None:
+        """Tell the extensions the language being built, and give the glossary its data."""
+        for extension in self.extensions.values():
+            if "language" in extension.config:
+                extension.setConfig("language", self.language)
+        self._extension(GlossaryExtension).set_glossary(self._glossary(config), self.language)
 
     def _take_extensions(self, config: MkDocsConfig) -> None:
         """Put an object of each guide extension in the place mkdocs.yml names it, with its options."""
@@ -125,21 +163,49 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 )
             options = dict(config.mdx_configs.pop(name, None) or {})
             if kind is GlossaryExtension:
-                options["glossary"] = self._glossary(config, options)
+                self.glossary_data = Path(config.config_file_path or ".").parent / options.pop("data", "docs/glossary.yml")
             self.extensions[kind] = extension = kind(**options)
             config.markdown_extensions[names.index(name)] = extension
         self._extension(QuizExtension).setConfig("on_error", self._quiz_error)
         self._extension(QuizExtension).setConfig("check_link", self._quiz_link)
         self._extension(BlocksExtension).setConfig("on_error", self._block_error)
 
-    def _glossary(self, config: MkDocsConfig, options: dict[str, Any]):
-        data = self.glossary_source = options.pop("data", "docs/glossary.yml")
-        path = Path(config.config_file_path or ".").parent / data
-        self.glossary_data = path  # `mkdocs serve` rebuilds when it changes
+    def _glossary(self, config: MkDocsConfig):
+        """The glossary of the language being built: `glossary.yml` (the `data:` file) for the
+        first, `glossary.es.yml` beside it for Spanish, named like the pages."""
+        if self.language in self.glossaries:
+            return self.glossaries[self.language]
+        assert self.glossary_data is not None
+        main = self.glossary_data
+        path = main.with_name(f"{main.stem}.{self.language}{main.suffix}")
+        if not path.exists():
+            if self.language != self.main_language:
+                raise PluginError(
+                    f"{self._shown(path)} is missing: the glossary words of the pages in "
+                    f"`{self.language}` come from it.\n"
+                    f"  Expected: a copy of {self._shown(main)} in that language, beside it (the same "
+                    "entries and keys; `group`, `pressure`, `where` and `evidence` keep their English "
+                    "values).\n"
+                    "  For example:\n    terms:\n      - term: Masaje deportivo\n        group: clinic\n"
+                    "        definition: Masaje para personas que hacen deporte."
+                )
+            path = main
+        self.glossary_source = self._shown(path)
         try:
-            return load_glossary(path, source=data)
+            glossary = load_glossary(path, source=self.glossary_source)
         except GlossaryError as error:
             raise PluginError(str(error)) from None
+        self.glossaries[self.language] = glossary
+        return glossary
+
+    def _shown(self, path: Path) -> str:
+        """A path as mkdocs.yml would write it, from the folder that holds mkdocs.yml."""
+        assert self.site is not None
+        root = Path(self.site.config_file_path or ".").parent
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     def _extension(self, kind: type[Extension]) -> Any:
         return self.extensions[kind]
@@ -148,7 +214,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The glossary's data file is left out of the site (exclude_docs), so MkDocs would not
         # watch it: an edit to a definition shows at once while previewing.
         if self.glossary_data is not None:
-            server.watch(str(self.glossary_data))
+            for path in sorted(self.glossary_data.parent.glob(f"{self.glossary_data.stem}*{self.glossary_data.suffix}")):
+                server.watch(str(path))
         return server
 
     # 2.-4. Before the pages ----------------------------------------------------------------------
@@ -157,10 +224,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page_meta = PageMeta(self.config.max_description)
         self.checked_templates = set()
 
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has picked this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = prefer_localized_pages(files, config)
         self.files = files
-        if self.stylesheet:
-            self.stylesheet.add_to(files, config)
+        for stylesheet in (self.stylesheet, self.quiz_stylesheet):
+            if stylesheet:
+                stylesheet.add_to(files, config)
         qr_files(files, config)
         glossary = self._extension(GlossaryExtension)
         page, data = glossary.getConfig("glossary_page"), self.glossary_source
@@ -180,7 +250,34 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
         env.globals["guide_assets"] = self.assets
         env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
+        env.globals["guide_quiz_stylesheet"] = self.quiz_stylesheet.path if self.quiz_stylesheet else ""
+        # The reader words of the language being built, and its dates (words.py).
+        env.globals["words"] = words(self.language)
+        env.filters["long_date"] = lambda value: long_date(value, self.language)
+        env.globals["guide_other_languages"] = self._other_languages(config)
+        # Where this language's pages start ("es/"; "" for the main language): Material's script
+        # finds the language's own search index there (search_languages.py, overrides/main.html).
+        env.globals["guide_language_home"] = self._language_home(config)
         return env
+
+    @staticmethod
+    def _language_home(config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        if i18n is None or getattr(i18n, "current_language", None) in (None, i18n.default_language):
+            return ""
+        return i18n.current_language_config.link.lstrip("/")
+
+    def _other_languages(self, config: MkDocsConfig) -> list[dict[str, Any]]:
+        """The other languages the site is built in, each with its words and its home page's
+        path (from the i18n plugin's `languages:`), for the page that names them all (404)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return []
+        return [
+            {"code": item.locale, "words": words(item.locale), "link": item.link.lstrip("/")}
+            for item in i18n.config.languages
+            if item.build and item.locale != getattr(i18n, "current_language", None)
+        ]
 
     # 5. Each page --------------------------------------------------------------------------------
 
@@ -203,7 +300,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._extension(SummaryExtension).setConfig("summary", page.meta["summary"].strip())
         self._extension(BlocksExtension).setConfig("blocks", page_blocks(page, self.site))
         glossary = self._extension(GlossaryExtension)
-        glossary.set_page(page.file.src_uri)
+        glossary.set_page(source_path(page))
         glossary.setConfig("print_box", page.meta.get("glossary_box", True))
         site_url = self.site.site_url or ""
         self._extension(PrintLinksExtension).setConfig("page_url", urljoin(site_url, page.url) if site_url else "")
@@ -228,7 +325,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         glossary_page = self._extension(GlossaryExtension).getConfig("glossary_page")
         found = list(GLOSSARY_LINE.finditer(markdown))
         for match in found:
-            if match["name"] != "entries" or page.file.src_uri != glossary_page:
+            if match["name"] != "entries" or source_path(page) != glossary_page:
                 line = body_offset(page, markdown) + markdown.count("\n", 0, match.start()) + 1
                 raise author_error(
                     page, line,
@@ -236,7 +333,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                     f"`<!-- glossary: entries -->`, once, on docs/{glossary_page} only.",
                     "<!-- glossary: entries -->",
                 )
-        if page.file.src_uri == glossary_page and len(found) != 1:
+        if source_path(page) == glossary_page and len(found) != 1:
             raise author_error(
                 page, body_offset(page, markdown) + 1,
                 f"the glossary page needs the line `<!-- glossary: entries -->` exactly once (found {len(found)}).",
@@ -296,7 +393,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_content(page, html, config.site_url or "")
+        self._mark_quiz(page)
         return html
+
+    def _mark_quiz(self, page: Page) -> None:
+        """A page whose Markdown held a quiz links quiz.css (overrides/main.html): the other pages
+        do without it."""
+        if self._extension(QuizExtension).questions:
+            page.meta["mdx_quiz"] = True
 
     # 6. Pages into templates ---------------------------------------------------------------------
 
@@ -306,9 +410,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # Every page's Markdown is read by now: MkDocs converts all pages before any template.
         if page.meta.get("booklet"):
             parts = booklet_parts(nav, self.files, self.config.booklet_leaves_out)
-            page.content = (page.content or "") + booklet(page, parts, self.files, config.site_url or "", self._convert)
+            page.content = (page.content or "") + booklet(
+                page, parts, self.files, config.site_url or "", self._convert, self.language
+            )
             check_output(f"docs/{page.file.src_uri} (the booklet)", page.content, config.site_url or "")
             uses_print_kit(page)
+            if any(part_page.meta.get("mdx_quiz") for part in parts for part_page in part.pages):
+                page.meta["mdx_quiz"] = True  # the booklet holds the quiz: it carries quiz.css
             # The booklet's own list of parts does the job of the sidebar's table of contents,
             # which Material ties to a menu entry the booklet does not have.
             page.toc = TableOfContents([])
@@ -343,3 +451,17 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if template_name.endswith(".html"):  # the 404 page; not sitemap.xml or robots.txt
             check_output(f"the page {template_name} (overrides/)", output_content, config.site_url or "")
         return output_content
+
+    # 8. The whole site -----------------------------------------------------------------------------
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language and merged search
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.building:  # no languages, or one language's build inside the first
+            return
+        others = {
+            item.locale: item.link.lstrip("/")
+            for item in i18n.config.languages
+            if item.build and not item.default and item.link.strip("/")
+        }
+        split_index(config.site_dir, others, i18n.default_language)

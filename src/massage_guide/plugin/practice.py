@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .authoring import render
+from .authoring import language, render
 from .config_lines import config_line, in_config
 
 # Shown in this order; the README and the commented block in mkdocs.yml list the same keys.
@@ -192,7 +192,7 @@ def render_practice(partial: str, page: Page, config: MkDocsConfig) -> str:
         return ""
     logo = practice["logo"]
     logo_src = get_relative_url(logo.lstrip("/"), page.url) if logo else ""
-    return render(partial, practice=practice, logo_src=logo_src)
+    return render(partial, language(config), practice=practice, logo_src=logo_src)
 
 
 def book_or_ask(page: Page, config: MkDocsConfig) -> str:

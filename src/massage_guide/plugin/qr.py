@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from urllib.parse import urljoin
 
 import segno
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,17 @@ def site_url(config: MkDocsConfig, where: str) -> str:
             "  For example:\n    site_url: https://massage-guide.example/"
         )
     return config.site_url
+
+
+def home_url(config: MkDocsConfig, where: str) -> str:
+    """The address of the home page in the language being built: `site_url` itself, or, for
+    another language of a site the i18n plugin builds, that language's home (`site_url` + "es/",
+    from the language's `link:`)."""
+    address = site_url(config, where)
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "current_language", None) is None:
+        return address
+    return urljoin(address, i18n.current_language_config.link.lstrip("/"))
 
 
 @functools.cache

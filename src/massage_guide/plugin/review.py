@@ -111,8 +111,7 @@ def _check_by(config: MkDocsConfig, review: dict) -> None:
     """`by:` is optional text: the reviewer's name and role. The guide never invents one."""
     by = review.get("by")
     if by is None:
-        review["by"] = ""
-        return
+        return  # no reviewer named: the partials and templates show none
     if isinstance(by, (dict, list, bool, datetime.date)) or not str(by).strip():
         raise _error(
             config, "by", f"is `{by}`, which is not a name.",

@@ -39,7 +39,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import QUIZ_EXAMPLE, QuizError
-from .questions import Question, Reader, Table, column_names
+from ..words import words
+from .questions import Question, Reader, Table, column_keywords, column_names
 from .render import Renderer
 from .source import SourceMap, SourceTable, TableLines
 
@@ -78,7 +79,7 @@ class QuizTreeprocessor(Treeprocessor):
                 stash=self.md.htmlStash,
                 check_link=self.extension.getConfig("check_link"),
             )
-            renderer = Renderer()
+            renderer = Renderer(words(self.extension.getConfig("language"))["quiz"])
             for index, quiz in enumerate(quizzes):
                 self._rewrite(root, quiz, self.source.quiz_line(index), reader, renderer, places)
         except QuizError as error:
@@ -164,7 +165,7 @@ def _check_raw_quizzes(source: SourceMap) -> None:
 
 def looks_like_quiz(names: list[str]) -> bool:
     """A table written for the quiz: `| Answer | Correct | Why |` or `| Statement | ... | Why |`."""
-    lowered = [name.lower() for name in names]
+    lowered = [name.lower() for name in column_keywords(names)]
     return "correct" in lowered or (lowered[:1] in (["answer"], ["statement"]) and "why" in lowered)
 
 
@@ -198,6 +199,7 @@ def _any_link(href: str, line: int | None) -> None:
 class QuizExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
+            "language": ["en", "The page's language (words.py): the feedback, score and key in it."],
             "require_link": [True, "Every explanation must link to the page that teaches the point."],
             # Not None: Python-Markdown would read a None default as a yes/no option.
             "on_error": [_ignore, "Called with the QuizError before it is raised (to add a file name)."],

@@ -22,9 +22,15 @@ from markdown.util import HTML_PLACEHOLDER_RE, HtmlStash
 from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE, QuizError
 from .source import SourceTable
 
-MARKED = {"yes", "x"}
+MARKED = {"yes", "x", "sí", "si"}
 UNMARKED = {"", "no"}
 CHOICE_NAMES = ["answer", "correct", "why"]
+# A Spanish quiz names its columns in Spanish (readers see the sort-it ones): each is read as
+# the English column it stands for, and `sí` marks like `yes`.
+SPANISH_COLUMNS = {
+    "respuesta": "answer", "correcta": "correct", "por qué": "why",
+    "afirmación": "statement", "médico": "medical", "relajación": "relaxation", "ambos": "both",
+}
 SORT_CHOICES = ["medical", "relaxation", "both"]
 # Raw HTML an author may write in a quiz cell: text formatting, nothing that loads or runs.
 SAFE_TAGS = {"br", "strong", "em", "b", "i", "small", "sub", "sup", "abbr", "span", "mark", "wbr"}
@@ -78,6 +84,11 @@ def column_names(table: etree.Element) -> list[str]:
     return [text_of(cell) for cell in table.iter("th")]
 
 
+def column_keywords(names: list[str]) -> list[str]:
+    """Column names as the quiz knows them: a Spanish name becomes its English keyword."""
+    return [SPANISH_COLUMNS.get(name.lower(), name) for name in names]
+
+
 def _rows(table: etree.Element) -> list[list[etree.Element]]:
     body = table.find("tbody")
     return [list(row) for row in body.iter("tr")] if body is not None else []
@@ -98,7 +109,7 @@ class Reader:
         self.asked: set[str] = set()
 
     def read(self, table: etree.Element, intro: etree.Element | None, source: SourceTable | None) -> Table:
-        names = column_names(table)
+        names = column_keywords(column_names(table))
         header = source.header_line if source else None
         kind = names[0].lower() if names else ""
         if kind not in ("answer", "statement"):

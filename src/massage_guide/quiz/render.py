@@ -11,22 +11,14 @@ without feedback, and the answer key on a page of its own.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
+from typing import Any
 import xml.etree.ElementTree as etree
 
 from .questions import Choice, Question, Table, text_of
 
-WORDS = {
-    "right": "Right.",
-    "not-quite": "Not quite.",
-    "answer": "The right answer is ",
-    "score": "Score: ",
-    "of": " of {total} correct",
-    "reset": "Start again",
-    "key": "Answer key",
-    "worksheet": "Fill in the circle next to the answer you think is right. The answers are on the last page.",
-}
-# The lines a worksheet is filled in with by hand.
-WRITE_IN = ("Name", "Date")
+# The words the quiz adds (the feedback, the score, the key) come from words.py, in the page's
+# language: the Renderer is given them.
 
 
 def block(parent: etree.Element, tag: str, attrib: dict[str, str] | None = None, text: str = "") -> etree.Element:
@@ -68,7 +60,8 @@ def add_content(target: etree.Element, source: etree.Element) -> None:
 class Renderer:
     """Numbers the questions of one document from 1, so ids are the same every build."""
 
-    def __init__(self) -> None:
+    def __init__(self, said: Mapping[str, Any]) -> None:
+        self.words = said  # words.py's "quiz" words, in the page's language
         self.number = 0
         self.has_worksheet_head = False  # one per page, in its first quiz
 
@@ -89,9 +82,9 @@ class Renderer:
         head = etree.Element("div", {"class": "mdx-quiz__worksheet mdx-print-only"})
         head.text = head.tail = "\n"
         form.insert(0, head)
-        block(head, "p", {"class": "mdx-quiz__how"}, WORDS["worksheet"])
+        block(head, "p", {"class": "mdx-quiz__how"}, self.words["worksheet"])
         lines = block(head, "div", {"class": "mdx-quiz__write-in"})
-        for label in WRITE_IN:
+        for label in self.words["write_in"]:
             line = block(lines, "p", {"class": "mdx-write-line"})
             inline(line, "span", {"class": "mdx-write-label"}, f"{label}:")
 
@@ -122,7 +115,7 @@ class Renderer:
         )
         # Its tick or cross is drawn by quiz.css, once for all the answers.
         message = block(box, "span", {"class": "mdx-quiz__message"})
-        inline(message, "strong", {"class": "mdx-quiz__verdict"}, WORDS[kind]).tail = " "
+        inline(message, "strong", {"class": "mdx-quiz__verdict"}, self.words[kind]).tail = " "
         if choice.right:
             add_content(message, choice.why)
         elif question.sort_row:
@@ -137,10 +130,9 @@ class Renderer:
             add_text(message, " ")
             self.right_answer(message, question, quoted=True)
 
-    @staticmethod
-    def right_answer(message: etree.Element, question: Question, quoted: bool = False) -> etree.Element:
+    def right_answer(self, message: etree.Element, question: Question, quoted: bool = False) -> etree.Element:
         """"The right answer is ...", after a wrong answer of either kind."""
-        answer = inline(message, "span", {"class": "mdx-quiz__answer"}, WORDS["answer"])
+        answer = inline(message, "span", {"class": "mdx-quiz__answer"}, self.words["answer"])
         if quoted:
             add_text(answer, "\u201c")
         add_content(answer, question.answer.label)
@@ -153,16 +145,16 @@ class Renderer:
     def status(self, form: etree.Element, total: int) -> None:
         """The running score (a CSS counter in an `output`, which is a status region) and reset."""
         status = block(form, "div", {"class": "mdx-quiz__status"})
-        score = block(status, "output", {"class": "mdx-quiz__score"}, WORDS["score"])
-        inline(score, "span", {"class": "mdx-quiz__tally"}).tail = WORDS["of"].format(total=total)
-        block(status, "button", {"class": "mdx-quiz__reset md-button", "type": "reset"}, WORDS["reset"])
+        score = block(status, "output", {"class": "mdx-quiz__score"}, self.words["score"])
+        inline(score, "span", {"class": "mdx-quiz__tally"}).tail = self.words["of"].format(total=total)
+        block(status, "button", {"class": "mdx-quiz__reset md-button", "type": "reset"}, self.words["reset"])
 
     def key(self, root: etree.Element, questions: list[tuple[int, Question]]) -> None:
         """The answer key: hidden on screen, printed on a page of its own at the end."""
         section = block(
             root, "section", {"class": "mdx-quiz__key", "hidden": "hidden", "data-search-exclude": "true"}
         )
-        block(section, "h2", {"class": "mdx-quiz__key-title"}, WORDS["key"])
+        block(section, "h2", {"class": "mdx-quiz__key-title"}, self.words["key"])
         first = questions[0][0]
         items = block(section, "ol", {"class": "mdx-quiz__key-list", **({"start": str(first)} if first > 1 else {})})
         for _, question in questions:
