@@ -68,7 +68,7 @@ from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
 from .search_languages import split_index
-from .stylesheets import Bundle, bundle, inline_css, page_stylesheet
+from .stylesheets import Bundle, bundle, inline_css
 from .theme_assets import ThemeAssets
 
 # The guide's Markdown extensions, as mkdocs.yml names them. Each is an object of the plugin's,
@@ -103,7 +103,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.site: MkDocsConfig | None = None  # the MkDocs configuration of this build
         self.extensions: dict[type[Extension], Extension] = {}  # one object of each kind
         self.stylesheet: Bundle | None = None
-        self.quiz_stylesheet: Bundle | None = None  # linked by the pages that hold a quiz
         self.assets: ThemeAssets | None = None
         self.page_meta: PageMeta | None = None
         self.page: Page | None = None  # the page being converted, for the file name in errors
@@ -133,7 +132,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             check_practice(config)
             check_review(config)
             self.stylesheet = bundle(config)
-            self.quiz_stylesheet = page_stylesheet(config, "quiz.css")
             self.assets = ThemeAssets.of(config)
             self._take_extensions(config)
         else:
@@ -228,9 +226,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = prefer_localized_pages(files, config)
         self.files = files
-        for stylesheet in (self.stylesheet, self.quiz_stylesheet):
-            if stylesheet:
-                stylesheet.add_to(files, config)
+        if self.stylesheet:
+            self.stylesheet.add_to(files, config)
         qr_files(files, config)
         glossary = self._extension(GlossaryExtension)
         page, data = glossary.getConfig("glossary_page"), self.glossary_source
@@ -250,7 +247,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
         env.globals["guide_assets"] = self.assets
         env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
-        env.globals["guide_quiz_stylesheet"] = self.quiz_stylesheet.path if self.quiz_stylesheet else ""
         # The reader words of the language being built, and its dates (words.py).
         env.globals["words"] = words(self.language)
         env.filters["long_date"] = lambda value: long_date(value, self.language)
@@ -397,8 +393,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return html
 
     def _mark_quiz(self, page: Page) -> None:
-        """A page whose Markdown held a quiz links quiz.css (overrides/main.html): the other pages
-        do without it."""
+        """A page whose Markdown held a quiz carries quiz.css (overrides/main.html): the other
+        pages do without it."""
         if self._extension(QuizExtension).questions:
             page.meta["mdx_quiz"] = True
 

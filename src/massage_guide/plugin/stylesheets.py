@@ -9,10 +9,7 @@ an old copy. Stylesheets from elsewhere (not in `docs/stylesheets/`) are linked 
 A stylesheet that only a few pages need (handout.css) is written into those pages instead, by
 the template function `mdx_inline_css("handout.css")`: one more file to fetch would hold back
 their first paint on a slow connection, and joining it in would weigh on every other page.
-The quiz's stylesheet (quiz.css) is its own small file, `stylesheets/quiz.<hash>.min.css`,
-linked by the pages that hold a quiz only (`page_stylesheet`): written into the page, its
-newer selectors (`:has`, `:is`) would be read by the Nu HTML Checker, whose CSS rules predate
-them.
+So is the quiz's (quiz.css), on the pages that hold a quiz.
 """
 
 from __future__ import annotations
@@ -73,16 +70,6 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
     rest = [path for path in config.extra_css if path not in ours]
     config.extra_css[:] = [*rest[:first], joined.path, *rest[first:]]
     return joined
-
-
-def page_stylesheet(config: MkDocsConfig, name: str) -> Bundle:
-    """docs/stylesheets/<name>, minified, as a file of its own for the pages that need it."""
-    source = Path(config.docs_dir) / FOLDER / name
-    if not source.is_file():
-        raise PluginError(f"The guide needs docs/{FOLDER}/{name}, which does not exist.")
-    content = minify(source.read_text(encoding="utf-8"))
-    digest = hashlib.sha256(content.encode()).hexdigest()[:8]
-    return Bundle(path=f"{FOLDER}/{source.stem}.{digest}.min.css", content=content)
 
 
 def inline_css(docs_dir: str) -> Callable[[str], str]:
