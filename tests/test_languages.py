@@ -172,15 +172,16 @@ def test_a_practice_can_publish_english_only(english_only: Path) -> None:
     assert not soup.head.find_all("link", rel="alternate", hreflang=True)
     assert "<xhtml:link" not in (english_only / "sitemap.xml").read_text(encoding="utf-8").replace("xhtml:link rel=\"alternate\" hreflang=\"en\"", "")
     assert _index(english_only, "")["config"]["lang"] == [MAIN_LANGUAGE]
-    assert not soup_of(english_only, "404.html").select("section[lang]"), "the 404 page names no other language"
+    assert not soup_of(english_only, "404.html").select("article p[lang]"), "the 404 page names no other language"
 
 
 def test_the_not_found_page_speaks_every_language(site: Path) -> None:
     soup = soup_of(site, "404.html")
     assert soup.html["lang"] == MAIN_LANGUAGE
     for code in OTHERS:
-        section = soup.select_one(f"section[lang={code}]")
-        assert section is not None and section.h2.get_text(strip=True) == said(LANGUAGES[code])["not_found"]["title"]
+        line = soup.select_one(f"article p[lang={code}]")
+        assert line is not None and line.strong.get_text(strip=True).rstrip(".") == said(LANGUAGES[code])["not_found"]["title"]
+        assert line.find("a", hreflang=code) is not None
 
 
 def _spanish_only(text: str) -> str:

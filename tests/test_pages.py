@@ -136,5 +136,5 @@ def test_not_found_page_offers_every_page(site: Path) -> None:
             assert any(h.endswith(address.strip("/")) for h in hrefs), f"404 page lacks /{address}"
     # The one "page not found" page serves every language: it leads to each other's home page.
     for code, home in list(LANGUAGES.items())[1:]:
-        other = soup.select_one(f"section[lang={code}]")
+        other = soup.select_one(f"article p[lang={code}]")
         assert other is not None and other.find("a", hreflang=code)["href"].strip("/").endswith(home.strip("/"))

@@ -84,6 +84,8 @@ EXTENSIONS: dict[str, type[Extension]] = {
 # The glossary's block pattern, on a line of its own as authors write it.
 GLOSSARY_LINE = re.compile(rf"^{GLOSSARY_MARKER.pattern}[ \t]*$", re.MULTILINE)
 H1 = re.compile(r"^# \S.*$", re.MULTILINE)
+# A box (`!!! note`, `??? note`) or a snippet, which may hold one, in a page's Markdown.
+BOX_LINE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|-{2}8<-{2})[ \t]", re.MULTILINE)
 SUMMARY_EXAMPLE = """
 ---
 title: Before the session
@@ -287,6 +289,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # How long the page is, as its author wrote it: the template gives a long page an "On
         # this page" list (overrides/partials/contents-rule.html).
         page.meta["mdx_words"] = len(markdown.split())
+        # Whether the page may show a box: only then does it carry the boxes' icons that
+        # mkdocs.yml sets (`theme.icon.admonition`, written into the page by the theme).
+        page.meta["mdx_boxes"] = bool(BOX_LINE.search(markdown))
         return markdown
 
     def _prepare(self, page: Page) -> None:
@@ -411,8 +416,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             )
             check_output(f"docs/{page.file.src_uri} (the booklet)", page.content, config.site_url or "")
             uses_print_kit(page)
-            if any(part_page.meta.get("mdx_quiz") for part in parts for part_page in part.pages):
-                page.meta["mdx_quiz"] = True  # the booklet holds the quiz: it carries quiz.css
+            for flag in ("mdx_quiz", "mdx_boxes"):  # the booklet holds the quiz and the boxes
+                if any(part_page.meta.get(flag) for part in parts for part_page in part.pages):
+                    page.meta[flag] = True
             # The booklet's own list of parts does the job of the sidebar's table of contents,
             # which Material ties to a menu entry the booklet does not have.
             page.toc = TableOfContents([])
