@@ -8,7 +8,9 @@ practice that switches a language off gets a suite for the languages it builds.
 
 from __future__ import annotations
 
-from conftest import SETTINGS
+from pathlib import Path
+
+from conftest import ROOT, SETTINGS
 
 DIFFERENCES_IN_ONE_LANGUAGE = [
     "differences/before-the-session/",
@@ -33,17 +35,24 @@ PAGES_IN_ONE_LANGUAGE = [
 ]
 
 
-def _languages() -> dict[str, str]:
-    """Each built language's code and folder, the main language first: {"en": "", "es": "es/"}."""
+def _language_settings() -> dict[str, dict]:
+    """The i18n plugin's `languages:` in mkdocs.yml, by code ({} for a site without it)."""
     for plugin in SETTINGS.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = [item for item in plugin["i18n"]["languages"] if item.get("build", True)]
-            languages.sort(key=lambda item: not item.get("default", False))
-            return {
-                item["locale"]: "" if item.get("default") else item.get("link", f"/{item['locale']}/").lstrip("/")
-                for item in languages
-            }
-    return {(SETTINGS.get("theme") or {}).get("language", "en"): ""}
+            return {item["locale"]: item for item in plugin["i18n"]["languages"]}
+    return {}
+
+
+def _languages() -> dict[str, str]:
+    """Each built language's code and folder, the main language first: {"en": "", "es": "es/"}."""
+    languages = [item for item in _language_settings().values() if item.get("build", True)]
+    if not languages:
+        return {(SETTINGS.get("theme") or {}).get("language", "en"): ""}
+    languages.sort(key=lambda item: not item.get("default", False))
+    return {
+        item["locale"]: "" if item.get("default") else item.get("link", f"/{item['locale']}/").lstrip("/")
+        for item in languages
+    }
 
 
 LANGUAGES = _languages()
@@ -51,6 +60,8 @@ MAIN_LANGUAGE = next(iter(LANGUAGES))
 
 DIFFERENCES = [folder + page for folder in LANGUAGES.values() for page in DIFFERENCES_IN_ONE_LANGUAGE]
 CONTENT_PAGES = [folder + page for folder in LANGUAGES.values() for page in PAGES_IN_ONE_LANGUAGE]
+# The quiz in every language.
+QUIZZES = [folder + "quiz/" for folder in LANGUAGES.values()]
 # Every address a reader can land on, the "page not found" page included.
 ALL_PAGES = [*CONTENT_PAGES, *(folder + "print/" for folder in LANGUAGES.values()), "404.html"]
 
@@ -82,13 +93,6 @@ def source_of(address: str) -> str:
     return f"{name}{suffix}.md"
 
 
-def _language_settings() -> dict[str, dict]:
-    for plugin in SETTINGS.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return {item["locale"]: item for item in plugin["i18n"]["languages"]}
-    return {}
-
-
 def site_name_of(address: str) -> str:
     """The site's name in the language of `address` (a language may set its own `site_name`)."""
     return _language_settings().get(language_of(address), {}).get("site_name") or SETTINGS["site_name"]
@@ -104,3 +108,10 @@ def said(address: str):
     from massage_guide.words import words
 
     return words(language_of(address))
+
+
+def glossary_data(address: str) -> Path:
+    """The glossary's data file for the language of `address`: docs/glossary.yml for the main
+    language, docs/glossary.es.yml for Spanish (named like the pages)."""
+    code = language_of(address)
+    return ROOT / "docs" / ("glossary.yml" if code == MAIN_LANGUAGE else f"glossary.{code}.yml")

@@ -26,14 +26,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PHONE, ROOT, SETTINGS, SITE_PATH, soup_of
-from site_pages import ALL_PAGES, LANGUAGES, said
+from site_pages import ALL_PAGES, LANGUAGES, QUIZZES, said
 
 KB = 1000
 PAGE_BUDGET = 100 * KB
 LANGUAGE_SEARCH_BUDGET = 5 * KB
 LANGUAGE_SEARCH = "assets/javascripts/lunr/"
-QUIZ = "quiz/"
-QUIZZES = [folder + QUIZ for folder in LANGUAGES.values()]
 QUIZ_BUDGET = 35 * KB
 IMAGE_BUDGET = 50 * KB
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp"}

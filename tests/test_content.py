@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, soup_of
-from site_pages import CONTENT_PAGES, LANGUAGES, language_of, said
+from site_pages import CONTENT_PAGES, LANGUAGES, glossary_data, language_of, said
 
 from massage_guide.glossary.data import EVIDENCE, EVIDENCE_ANCHOR, load_glossary
 
@@ -226,12 +226,6 @@ def test_pages_about_pain_swelling_or_injury_link_to_get_help(site: Path, texts:
 def _entries_on_page(site: Path, home: str) -> dict[str, str]:
     article = soup_of(site, home + "glossary/").select_one("article")
     return {heading["id"]: heading for heading in article.select(".mdx-glossary__term[id]")}
-
-
-def glossary_data(home: str) -> Path:
-    """The glossary's data file for the language of `home`: glossary.yml, glossary.es.yml."""
-    code = language_of(home)
-    return ROOT / "docs" / ("glossary.yml" if not home else f"glossary.{code}.yml")
 
 
 @pytest.mark.parametrize("home", LANGUAGES.values())

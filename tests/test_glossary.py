@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, failed_build_log, soup_of
-from site_pages import LANGUAGES
+from site_pages import LANGUAGES, glossary_data
 from massage_guide.words import words
 from massage_guide.glossary import (
     GlossaryError,
@@ -572,13 +572,13 @@ pytestmark_spanish = pytest.mark.skipif("es" not in LANGUAGES, reason="the Spani
 
 
 def _spanish_entries() -> list:
-    return load_glossary(ROOT / "docs" / "glossary.es.yml").entries
+    return load_glossary(glossary_data(SPANISH)).entries
 
 
 @pytestmark_spanish
 def test_the_spanish_data_has_the_same_entries_with_the_same_facts() -> None:
     # Translated words, but the same techniques, pressures, places and research, in the same order.
-    english, spanish = load_glossary(ROOT / "docs" / "glossary.yml").entries, _spanish_entries()
+    english, spanish = load_glossary(glossary_data("")).entries, _spanish_entries()
     assert len(spanish) == len(english)
     for en, es in zip(english, spanish):
         facts = ("group", "pressure", "where", "evidence", "source")

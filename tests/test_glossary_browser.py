@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 from dataclasses import dataclass
 
-from conftest import DESKTOP, PHONE, ROOT, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
 from paper import pdf_text, print_pdf
-from site_pages import LANGUAGES, said
+from site_pages import LANGUAGES, glossary_data, said
 
 from massage_guide.glossary import load_glossary
 
@@ -38,16 +38,12 @@ class Term:
         return f".mdx-term:has(a.mdx-term__link[href$='#{self.entry}']) .mdx-term__tip"
 
 
-def _term(code: str, home: str) -> Term:
-    data = ROOT / "docs" / ("glossary.yml" if not home else f"glossary.{code}.yml")
-    # The co-pay entry ("Copago" in Spanish, which names "co-pay" among its other names).
-    entry = next(e for e in load_glossary(data).entries if "co-pay" in {name.casefold() for name in e.names})
-    return Term(home, entry.anchor, entry.definition)
-
-
-@pytest.fixture(scope="module", params=list(LANGUAGES.items()), ids=list(LANGUAGES))
+@pytest.fixture(scope="module", params=list(LANGUAGES.values()), ids=list(LANGUAGES))
 def term(request) -> Term:
-    return _term(*request.param)
+    home = request.param
+    # The co-pay entry ("Copago" in Spanish, which names "co-pay" among its other names).
+    entry = next(e for e in load_glossary(glossary_data(home)).entries if "co-pay" in {n.casefold() for n in e.names})
+    return Term(home, entry.anchor, entry.definition)
 
 
 def _shown_in_place(page, width: int, term: Term) -> None:
@@ -200,6 +196,6 @@ def test_a_printed_spanish_page_carries_its_spanish_words(browser, base_url: str
     home = LANGUAGES["es"]
     text = " ".join(pdf_text(print_pdf(browser, base_url + home + "differences/the-therapist/", tmp_path / "page.pdf")))
     assert said(home)["glossary"]["print_title"] in text
-    entries = {e.term: e.definition for e in load_glossary(ROOT / "docs" / "glossary.es.yml").entries}
+    entries = {e.term: e.definition for e in load_glossary(glossary_data(home)).entries}
     for word in ("Ventosas", "Lomi Lomi"):
         assert f"{word}: {entries[word][:25]}" in " ".join(text.split()), f"the printed page lacks {word}"

@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 
 from conftest import PHONE, soup_of
 from paper import flat
-from site_pages import LANGUAGES, said
+from site_pages import QUIZZES, said
 
 
-@pytest.fixture(scope="module", params=[folder + "quiz/" for folder in LANGUAGES.values()])
+@pytest.fixture(scope="module", params=QUIZZES)
 def quiz_address(request) -> str:
     """The quiz in each language the site is built in."""
     return request.param

@@ -23,10 +23,9 @@ from conftest import (
     tab_to,
 )
 from paper import flat, pdf_text, squashed
-from site_pages import CONTENT_PAGES, DIFFERENCES, LANGUAGES, folder_of, language_of, said
+from site_pages import CONTENT_PAGES, DIFFERENCES, LANGUAGES, QUIZZES, folder_of, language_of, said
 
-# The quiz in every language the site is built in: the same checks, in that language's words.
-QUIZZES = [folder + "quiz/" for folder in LANGUAGES.values()]
+# The quiz in every language the site is built in (QUIZZES): the same checks, in its words.
 
 
 @pytest.fixture(scope="module", params=QUIZZES)

@@ -103,8 +103,13 @@ class Glossary:
 def slug(text: str) -> str:
     """A stable anchor from a term: lower case, words joined by hyphens, accents dropped
     ("Lomi Lomi" -> "lomi-lomi", "Técnica Graston" -> "tecnica-graston")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-")
+
+
+def plain(text: str) -> str:
+    """`text` in small letters without its accents: "Técnica" -> "tecnica". Anchors are made
+    from it, and the glossary is sorted by it (an accent does not move a word)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:

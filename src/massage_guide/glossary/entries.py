@@ -16,7 +16,6 @@ their permalinks and their place in the table of contents, as headings written i
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 
 from collections.abc import Mapping
@@ -27,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..words import words
-from .data import EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary
+from .data import EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary, plain
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
@@ -71,16 +70,11 @@ class EntriesTreeprocessor(Treeprocessor):
         return marker is not None and marker["name"] == "entries"
 
 
-def sort_key(text: str) -> str:
-    """Dictionary order, where an accent does not move a word: "Técnica" before "Terapia"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
     """The entries from A to Z, under the first letter of their term."""
     letters: dict[str, list[Entry]] = {}
-    for entry in sorted(glossary.entries, key=lambda e: sort_key(e.term)):
-        letters.setdefault(sort_key(entry.term[0]).upper(), []).append(entry)
+    for entry in sorted(glossary.entries, key=lambda e: plain(e.term)):
+        letters.setdefault(plain(entry.term[0]).upper(), []).append(entry)
     return letters
 
 
@@ -106,7 +100,7 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str
     for group in glossary.groups:
         _heading(box, "h3", group.title, group.key).set("data-search-exclude", "true")
         items = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
-        for entry in sorted(glossary.in_group(group.key), key=lambda e: sort_key(e.term)):
+        for entry in sorted(glossary.in_group(group.key), key=lambda e: plain(e.term)):
             link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.anchor}"})
             link.text = entry.term
     return box

@@ -49,7 +49,7 @@ from markdown.util import AtomicString
 
 from ..host import page_path
 from ..words import words
-from .data import Entry, Glossary, load_glossary
+from .data import Entry, Glossary, load_glossary, plain
 from .entries import PRIORITY as ENTRIES_PRIORITY
 from .entries import EntriesTreeprocessor
 from .matching import TermMatcher
@@ -89,7 +89,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         # in place, and no box for paper.
         on_glossary = self.page == self.extension.getConfig("glossary_page")
         self._walk(root, SEEN if on_glossary else MARK)
-        self.extension.used = sorted(self.state.seen.values(), key=lambda entry: entry.term.casefold())
+        self.extension.used = sorted(self.state.seen.values(), key=lambda entry: plain(entry.term))
         if self.state.seen and self.extension.getConfig("print_box") and not on_glossary:
             root.append(self._print_box(self.extension.used, self.extension.words["print_title"]))
 

@@ -3,7 +3,6 @@ the difference pages in reading order."""
 
 from __future__ import annotations
 
-import datetime
 import functools
 import posixpath
 from collections.abc import Iterator
@@ -11,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from ..mistakes import mistake
-from ..words import language_of, words
-from ..words import long_date as said_date
+from ..words import language_of, long_date, words
 
 DIFFERENCES = "differences/"
 
@@ -32,13 +29,6 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-
-def long_date(value: object, language: str = "en") -> str:
-    """A date as readers write it, in their language: "November 26, 2026", "26 de noviembre de
-    2026"; anything else (text) as it is. The one date format of the site (the `long_date`
-    filter; partials give it their `language`)."""
-    return said_date(value, language)
 
 
 def shown_address(address: str) -> str:
@@ -62,6 +52,7 @@ def as_text(value: object) -> str:
 
 
 # Filters for the partials here; the plugin gives the theme's templates the same ones (on_env).
+# `long_date` takes the page's language: `last | long_date(language)` (words.py).
 FILTERS = {"long_date": long_date, "shown_address": shown_address, "as_text": as_text}
 _env.filters.update(FILTERS)
 
@@ -71,11 +62,6 @@ def render(name: str, language: str | None = "en", **context: object) -> str:
     `language` (words.py) as `words`."""
     return _env.get_template(name).render(words=words(language), language=language_of(language), **context)
 
-
-def language(config: MkDocsConfig) -> str:
-    """The language of the pages being built: `theme.language`, which the i18n plugin sets for
-    each language it builds ("en", "es")."""
-    return language_of(config.theme.get("language"))
 
 
 def body_offset(page: Page, markdown: str | None = None) -> int:

@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from .authoring import author_error, difference_pages, language, relative_link, render
+from .authoring import author_error, difference_pages, relative_link, render
+from .languages import language
 from .handout import practice_block, qr_code
 from .link_kit import BLOCKS as LINK_KIT_BLOCKS
 from .page_meta import check_front_matter

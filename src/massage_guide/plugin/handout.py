@@ -16,10 +16,10 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from .authoring import language, render, shown_address
+from .authoring import render, shown_address
 from .practice import render_practice
-from ..words import words
-from .qr import home_url, site_qr
+from .languages import language
+from .qr import home_url, qr_title, site_qr
 
 def uses_print_kit(page: Page) -> None:
     """Write handout.css into this page (overrides/partials/print-styles.html)."""
@@ -38,7 +38,7 @@ def qr_code(page: Page, config: MkDocsConfig) -> str:
     address = home_url(config, f"docs/{page.file.src_uri}")
     # The SVG's <title> names the picture for screen readers; `omitsize` lets CSS size it.
     svg = site_qr(address).svg_inline(
-        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=words(language(config))["link_kit"]["qr_title"].format(address=shown_address(address))
+        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=qr_title(address, config)
     )
     review = config.extra.get("review") or {}
     return render(

@@ -16,30 +16,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .authoring import difference_pages, language, relative_link, render, shown_address
-from ..words import words
-from .qr import home_url, site_qr
+from .authoring import difference_pages, relative_link, render, shown_address
+from .languages import in_folder, language
+from .qr import home_url, qr_title, site_qr
 
-# The QR code's files. Another language's are named like its pages (`...qr-code.es.svg`): a
-# link to `...qr-code.svg` from a Spanish page then leads to the Spanish one (mkdocs-static-i18n).
+# The QR code's files; another language's are named like its pages (`...qr-code.es.svg`).
 QR_FILES = {
     "svg": "assets/link-kit/massage-guide-qr-code.svg",
     "png": "assets/link-kit/massage-guide-qr-code.png",
 }
-
-
-def _qr_title(address: str, config: MkDocsConfig) -> str:
-    """What the QR code is, for screen readers: the downloadable files' title and the page's alt."""
-    return words(language(config))["link_kit"]["qr_title"].format(address=shown_address(address))
-
-
-def _in_language(path: str, config: MkDocsConfig) -> str:
-    """`path` for the language being built: as it is for the main language, `name.es.svg` for another."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "current_language", None) in (None, i18n.default_language):
-        return path
-    stem, dot, suffix = path.rpartition(".")
-    return f"{stem}.{i18n.current_language}{dot}{suffix}"
 
 
 def qr_files(files: Files, config: MkDocsConfig) -> None:
@@ -48,13 +33,13 @@ def qr_files(files: Files, config: MkDocsConfig) -> None:
     # Every build needs `site_url` for these files, so it is checked once, here.
     address = home_url(config, "mkdocs.yml")
     code = site_qr(address)
-    title = _qr_title(address, config)
+    title = qr_title(address, config)
     svg, png = io.BytesIO(), io.BytesIO()
     code.save(svg, kind="svg", scale=10, border=4, title=title, dark="#000", light="#fff")
     # 16 pixels per module: about 600 px wide, sharp on print at 5 cm and more.
     code.save(png, kind="png", scale=16, border=4, dark="#000", light="#fff")
-    files.append(File.generated(config, _in_language(QR_FILES["svg"], config), content=svg.getvalue()))
-    files.append(File.generated(config, _in_language(QR_FILES["png"], config), content=png.getvalue()))
+    files.append(File.generated(config, in_folder(QR_FILES["svg"], config), content=svg.getvalue()))
+    files.append(File.generated(config, in_folder(QR_FILES["png"], config), content=png.getvalue()))
 
 
 def _link(page: Page, config: MkDocsConfig) -> str:
@@ -77,10 +62,11 @@ def _deep_links(page: Page, config: MkDocsConfig) -> str:
 
 
 def _qr(page: Page, config: MkDocsConfig) -> str:
+    address = home_url(config, "mkdocs.yml")
     return render(
         "link-kit-qr.md", language(config),
-        title=_qr_title(home_url(config, "mkdocs.yml"), config),
-        shown=shown_address(home_url(config, "mkdocs.yml")),
+        title=qr_title(address, config),
+        shown=shown_address(address),
         svg=relative_link(page, QR_FILES["svg"]),
         png=relative_link(page, QR_FILES["png"]),
     )

@@ -47,6 +47,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import get_relative_url
 
 from ..blocks import BlockError, BlocksExtension
 from ..glossary import GlossaryError, GlossaryExtension, load_glossary
@@ -55,13 +56,14 @@ from ..permalinks import PermalinkExtension
 from ..print_links import PrintLinksExtension
 from ..quiz import QuizError, QuizExtension
 from ..summary import SummaryExtension
-from ..words import words
-from .authoring import FILTERS, PARTIALS, author_error, body_offset, language, linked_file, long_date, source_path
+from ..words import long_date, words
+from .authoring import FILTERS, PARTIALS, author_error, body_offset, linked_file, source_path
 from .blocks import page_blocks
 from .booklet import booklet, booklet_parts
 from .config import GuideConfig
 from .handout import uses_print_kit
 from .link_kit import qr_files
+from .languages import all_built, built, folder, language, main_language
 from .one_language import prefer_localized_pages
 from .page_check import check_content, check_output
 from .page_meta import PageMeta, check_site_texts, front_matter_line
@@ -252,30 +254,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The reader words of the language being built, and its dates (words.py).
         env.globals["words"] = words(self.language)
         env.filters["long_date"] = lambda value: long_date(value, self.language)
-        env.globals["guide_other_languages"] = self._other_languages(config)
-        # Where this language's pages start ("es/"; "" for the main language): Material's script
-        # finds the language's own search index there (search_languages.py, overrides/main.html).
-        env.globals["guide_language_home"] = self._language_home(config)
-        return env
-
-    @staticmethod
-    def _language_home(config: MkDocsConfig) -> str:
-        i18n = config.plugins.get("i18n")
-        if i18n is None or getattr(i18n, "current_language", None) in (None, i18n.default_language):
-            return ""
-        return i18n.current_language_config.link.lstrip("/")
-
-    def _other_languages(self, config: MkDocsConfig) -> list[dict[str, Any]]:
-        """The other languages the site is built in, each with its words and its home page's
-        path (from the i18n plugin's `languages:`), for the page that names them all (404)."""
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            return []
-        return [
-            {"code": item.locale, "words": words(item.locale), "link": item.link.lstrip("/")}
-            for item in i18n.config.languages
-            if item.build and item.locale != getattr(i18n, "current_language", None)
+        # The other languages the site is built in, each with its words and its home page, for
+        # the page that names them all (overrides/404.html).
+        env.globals["guide_other_languages"] = [
+            {"code": code, "words": words(code), "link": home}
+            for code, home in built(config).items()
+            if code != self.language
         ]
+        return env
 
     # 5. Each page --------------------------------------------------------------------------------
 
@@ -408,6 +394,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        # A page in another language than the main one takes its language's folder as the site's
+        # root for Material's script (`base_url`): its search then fetches the language's own
+        # index, and leads to the language's own pages (search_languages.py).
+        if folder(config):
+            context["base_url"] = get_relative_url(folder(config), page.url)
         # Every page's Markdown is read by now: MkDocs converts all pages before any template.
         if page.meta.get("booklet"):
             parts = booklet_parts(nav, self.files, self.config.booklet_leaves_out)
@@ -458,12 +449,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language and merged search
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        i18n = config.plugins.get("i18n")
-        if i18n is None or i18n.building:  # no languages, or one language's build inside the first
+        if not all_built(config):  # one language's build, inside the main language's
             return
-        others = {
-            item.locale: item.link.lstrip("/")
-            for item in i18n.config.languages
-            if item.build and not item.default and item.link.strip("/")
-        }
-        split_index(config.site_dir, others, i18n.default_language)
+        others = {code: home for code, home in built(config).items() if home}
+        split_index(config.site_dir, others, main_language(config))

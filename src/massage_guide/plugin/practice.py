@@ -21,7 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .authoring import language, render
+from .authoring import render
+from .languages import language
 from .config_lines import config_line, in_config
 
 # Shown in this order; the README and the commented block in mkdocs.yml list the same keys.

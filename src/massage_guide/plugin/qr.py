@@ -9,6 +9,10 @@ import segno
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ..words import words
+from .authoring import shown_address
+from .languages import folder, language
+
 
 def site_url(config: MkDocsConfig, where: str) -> str:
     """`site_url`, which the QR code and every link kit address are made from; an error naming
@@ -24,14 +28,15 @@ def site_url(config: MkDocsConfig, where: str) -> str:
 
 
 def home_url(config: MkDocsConfig, where: str) -> str:
-    """The address of the home page in the language being built: `site_url` itself, or, for
-    another language of a site the i18n plugin builds, that language's home (`site_url` + "es/",
-    from the language's `link:`)."""
-    address = site_url(config, where)
-    i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "current_language", None) is None:
-        return address
-    return urljoin(address, i18n.current_language_config.link.lstrip("/"))
+    """The address of the home page in the language being built: `site_url` itself, or
+    `site_url` + "es/" for Spanish."""
+    return urljoin(site_url(config, where), folder(config))
+
+
+def qr_title(address: str, config: MkDocsConfig) -> str:
+    """What the QR code is, for screen readers, in the language being built: "QR code that opens
+    massage-guide.example/es"."""
+    return words(language(config))["link_kit"]["qr_title"].format(address=shown_address(address))
 
 
 @functools.cache

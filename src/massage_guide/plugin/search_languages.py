@@ -6,8 +6,8 @@ it, with every language's stemmer: a Spanish reader would download and search th
 too, and an English reader the Spanish ones and three extra scripts. So, once every language is
 built, the merged index is split by where its pages are: the main language's entries stay in
 `search/search_index.json` with its stemmer only, and each other language gets its own
-`es/search/search_index.json`, whose addresses start from `es/`. The template points Material's
-script at the language's own index (`base` in overrides/main.html).
+`es/search/search_index.json`, whose addresses start from `es/`. The plugin gives a Spanish page
+its language's folder as `base_url`, where Material's script then looks for the index.
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ MATERIAL_FILES = {
     "stylesheet": "assets/stylesheets/main.*.min.css",
     "palette": "assets/stylesheets/palette.*.min.css",
     "script": "assets/javascripts/bundle.*.min.js",
-    "search_worker": "assets/javascripts/workers/search.*.min.js",
 }
 
 
@@ -37,7 +36,6 @@ class ThemeAssets:
     stylesheet: str
     palette: str  # "" when no rule of it applies (see `_palette_unused`): 2 KB less on every page
     script: str
-    search_worker: str
     favicon: str  # a data: address
 
     @classmethod
@@ -46,7 +44,6 @@ class ThemeAssets:
             stylesheet=_material_file(config, MATERIAL_FILES["stylesheet"]),
             palette="" if _palette_unused(config) else _material_file(config, MATERIAL_FILES["palette"]),
             script=_material_file(config, MATERIAL_FILES["script"]),
-            search_worker=_material_file(config, MATERIAL_FILES["search_worker"]),
             favicon=_data_address(config.docs_dir, config.theme["favicon"]),
         )
 
