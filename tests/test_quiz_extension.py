@@ -10,7 +10,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from massage_guide.quiz import QuizError, QuizExtension
+from massage_guide.mistakes import AuthorError
+from massage_guide.quiz import QuizExtension
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 GOLDEN = sorted(FIXTURES.glob("*.md"))
@@ -222,7 +223,7 @@ def line_of(text: str, wanted: str) -> int:
 @pytest.mark.parametrize("case", BAD)
 def test_bad_input_names_the_line_the_problem_and_the_expected_form(case: str) -> None:
     text, line, words = BAD[case]
-    with pytest.raises(QuizError) as caught:
+    with pytest.raises(AuthorError) as caught:
         convert(text)
     error = caught.value
     assert error.line == line_of(text, line), f"{case}: wrong line in\n{error}"
@@ -233,15 +234,30 @@ def test_bad_input_names_the_line_the_problem_and_the_expected_form(case: str) -
         assert word in message, f"{case}: the message should say {word!r}:\n{message}"
 
 
-def test_an_error_handler_sees_the_error_first() -> None:
-    seen: list[QuizError] = []
-    with pytest.raises(QuizError):
-        new_markdown(on_error=seen.append).convert(BAD["two correct answers"][0])
-    assert len(seen) == 1 and "two answers are marked correct" in seen[0].problem
+def test_under_a_host_the_mistake_names_the_file_and_its_line_in_it(tmp_path: Path) -> None:
+    """A host that says which page it converts (here Zensical's `rendering_context`, host.py):
+    the mistake names the page's file, and its line counts the front matter above the body."""
+    from zensical.extensions.context import ContextExtension, Page
+
+    body, line, _ = BAD["two correct answers"]
+    front_matter = "---\ntitle: Quiz\nsummary: A short quiz.\n---\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/quiz.md").write_text(front_matter + body, encoding="utf-8")
+    (tmp_path / "docs/price.md").write_text("# Price\n", encoding="utf-8")  # the explanations link to it
+    page = Page(url="quiz/", path="quiz.md", meta={"title": "Quiz"})
+    host = ContextExtension(page=page, config={"root_dir": str(tmp_path), "docs_dir": "docs", "theme": {"language": "en"}})
+    md = markdown.Markdown(extensions=[host, "toc", QuizExtension()])
+    with pytest.raises(AuthorError) as caught:
+        md.convert(body)
+    error = caught.value
+    assert error.file == "docs/quiz.md"
+    assert error.line == line_of(body, line) + front_matter.count("\n")
+    assert str(error).startswith(f"docs/quiz.md, line {error.line}: ")
+    assert "two answers are marked correct" in error.problem
 
 
 def test_links_can_be_made_optional() -> None:
     text = CHOICE.replace(" See [price](price.md).", "")
-    with pytest.raises(QuizError):
+    with pytest.raises(AuthorError):
         convert(text)
     assert "mdx-quiz__question" in new_markdown(require_link=False).convert(text)

@@ -1,15 +1,15 @@
 """Fill `<!-- guide: NAME -->` lines with Markdown made from one source.
 
 A line such as `<!-- guide: at-a-glance -->` on its own is replaced, before the page is parsed,
-by the Markdown that `blocks["at-a-glance"]` holds: text, or a function that returns it when the
-line is found. What the blocks are is the host's
-business: the guide's MkDocs plugin provides them for each page (the table of the 6 differences,
-the review dates, the practice's details, the QR code, the link kit).
+by the Markdown that the block holds: text, or a function that returns it when the line is found.
 
-- With no blocks given at all (another host, or Markdown used alone), the lines stay what they
+- Under a host (MkDocs, Zensical: host.py), the blocks are the guide's own, made from the page
+  and the settings the host gives (plugin/blocks.py: the table of the 6 differences, the review
+  dates, the practice's details, the QR code, the link kit).
+- Used alone, the blocks are the `blocks` option; with none given, the lines stay what they
   are, HTML comments that nobody sees.
-- With blocks given, a name that is not among them is an author's mistake: `BlockError`, with the
-  line, is passed to `on_error` and raised.
+- A name that is not among the blocks is an author's mistake (`AuthorError`, with the line):
+  under a host it goes to the build, with the file; alone, it is raised.
 
 Use: `markdown.Markdown(extensions=[BlocksExtension(blocks={"hello": "**Hi!**"})])`.
 """
@@ -22,7 +22,8 @@ from collections.abc import Callable, Mapping
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .mistakes import mistake
+from .host import Page, host, report
+from .mistakes import AuthorError
 
 LINE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)\s*-->[ \t]*$")
 # After `normalize_whitespace` (30) and the quiz's note of its table lines (29), so its line
@@ -30,12 +31,12 @@ LINE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)\s*-->[ \t]*$")
 PRIORITY = 28
 
 
-class BlockError(ValueError):
-    """A `<!-- guide: ... -->` line naming no known block. `line` counts from 1 in the text."""
+def guide_blocks(page: Page) -> Mapping[str, Callable[[], str]]:
+    """The guide's blocks for `page`. They are made by the plugin package's parts (they share its
+    partials and checks), imported here when a host asks for them."""
+    from .plugin.blocks import page_blocks
 
-    def __init__(self, line: int, problem: str, expected: str, example: str) -> None:
-        self.line, self.problem, self.expected, self.example = line, problem, expected, example
-        super().__init__(mistake(f"line {line}: ", problem, expected, example))
+    return page_blocks(page)
 
 
 class BlocksPreprocessor(Preprocessor):
@@ -44,9 +45,24 @@ class BlocksPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
+        page = host(self.md)
         blocks: Mapping[str, str | Callable[[], str]] = self.extension.getConfig("blocks")
+        if page is not None and not blocks:
+            blocks = guide_blocks(page)
         if not blocks:
             return lines
+        try:
+            return self._fill(lines, blocks)
+        except AuthorError as error:
+            if page is None:
+                raise
+            # A mistake in the page's body is placed in its file; one in a block's source (another
+            # page, mkdocs.yml) names that file already.
+            report(self.md, error if error.file else page.error(error))
+            return lines
+
+    @staticmethod
+    def _fill(lines: list[str], blocks: Mapping[str, str | Callable[[], str]]) -> list[str]:
         filled: list[str] = []
         for number, line in enumerate(lines, start=1):
             found = LINE.match(line)
@@ -55,30 +71,23 @@ class BlocksPreprocessor(Preprocessor):
                 continue
             name = found["name"]
             if name not in blocks:
-                error = BlockError(
+                raise AuthorError(
+                    "",
                     number,
                     f"unknown generated block `{name}`.",
                     "one of: " + ", ".join(f"`<!-- guide: {known} -->`" for known in blocks),
                     f"<!-- guide: {next(iter(blocks))} -->",
                 )
-                self.extension.getConfig("on_error")(error)
-                raise error
             # A blank line on each side keeps the block apart from the paragraphs around it.
             block = blocks[name]
             filled.extend(["", *(block() if callable(block) else str(block)).splitlines(), ""])
         return filled
 
 
-def _ignore(error: BlockError) -> None:
-    """No handler: the BlockError is raised as it is."""
-
-
 class BlocksExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
-            "blocks": [{}, "Block name -> its Markdown, or a function that returns it."],
-            # Not None: Python-Markdown would read a None default as a yes/no option.
-            "on_error": [_ignore, "Called with the BlockError before it is raised (to add a file name)."],
+            "blocks": [{}, "With no host: block name -> its Markdown, or a function that returns it."],
         }
         super().__init__(**kwargs)
 

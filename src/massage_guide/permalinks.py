@@ -16,6 +16,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .host import host
 from .words import words
 
 # Right after `toc` (5), which adds the marks; before links are rewritten (MkDocs, 0).
@@ -28,7 +29,8 @@ class PermalinkTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        name = words(self.extension.getConfig("language"))["permalink"]
+        page = host(self.md)
+        name = words(page.site.language if page else self.extension.getConfig("language"))["permalink"]
         for link in root.iter("a"):
             if "headerlink" in (link.get("class") or "").split():
                 link.attrib.pop("title", None)
@@ -37,7 +39,7 @@ class PermalinkTreeprocessor(Treeprocessor):
 
 class PermalinkExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
-        self.config = {"language": ["en", "The page's language (words.py): the mark's name, in it."]}
+        self.config = {"language": ["en", "With no host: the page's language (words.py), the mark's name in it."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)

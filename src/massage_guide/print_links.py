@@ -8,8 +8,10 @@ On paper a link cannot be followed, so print.css writes its address after the li
 Links to a place on the same page, heading marks, and links whose text already is the address
 are left alone; `mailto:` and `tel:` links get the address or number alone.
 
-`page_url` is the full address of the page being converted (empty: the extension does nothing,
-since relative links cannot be made full). The guide's MkDocs plugin sets it for each page.
+The page's full address is `site_url` and the page's address, from the host (host.py); used
+alone, it is the `page_url` option. Without one the extension does nothing, since relative links
+cannot be made full. In the booklet, which gives its links their addresses itself
+(plugin/booklet.py), it does nothing either.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from urllib.parse import urljoin, urlsplit
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
+
+from .host import host
 
 ATTRIBUTE = "data-mdx-href"
 # After MkDocs turns links to .md files into the pages' addresses (0).
@@ -63,7 +67,12 @@ class PrintLinksTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        page_url = self.extension.getConfig("page_url")
+        page = host(self.md)
+        if page is not None:
+            site_url = page.site.site_url
+            page_url = "" if page.booklet or not site_url else urljoin(site_url.rstrip("/") + "/", page.url)
+        else:
+            page_url = self.extension.getConfig("page_url")
         if not page_url:
             return
         for link in root.iter("a"):
@@ -74,7 +83,7 @@ class PrintLinksTreeprocessor(Treeprocessor):
 
 class PrintLinksExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
-        self.config = {"page_url": ["", "The full address of the page being converted."]}
+        self.config = {"page_url": ["", "With no host: the full address of the page being converted."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)

@@ -1,7 +1,8 @@
 """The "In short" box: a page's main message, right under its title.
 
-The summary is written once (in MkDocs, the page's `summary:` front matter, which the guide's
-plugin passes here for each page), so the same words can be reused elsewhere without copying.
+The summary is written once, in the page's `summary:` front matter, which the extension reads
+from its host (MkDocs or Zensical, host.py), so the same words can be reused elsewhere without
+copying.
 It is parsed as Markdown, so it may hold links and emphasis, and glossary words in it are marked.
 
     <h1>Price</h1>
@@ -10,7 +11,7 @@ It is parsed as Markdown, so it may hold links and emphasis, and glossary words 
       <p>THE SUMMARY</p>
     </div>
 
-With no `summary` the page is left as it is. Use alone:
+With no `summary` the page is left as it is. Use alone (no host: the options say it):
 `markdown.Markdown(extensions=[SummaryExtension(summary="Two short sentences.")])`.
 """
 
@@ -21,6 +22,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .host import host
 from .words import words
 
 # Before the inline processor (20): the summary's links and emphasis are then read like the rest
@@ -35,11 +37,18 @@ class SummaryTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        summary = str(self.extension.getConfig("summary") or "").strip()
+        page = host(self.md)
+        if page is not None:
+            summary = page.meta.get("summary")
+            summary = summary.strip() if isinstance(summary, str) else ""
+            language = page.site.language
+        else:
+            summary = str(self.extension.getConfig("summary") or "").strip()
+            language = self.extension.getConfig("language")
         if not summary:
             return
         box = etree.Element("div", {"class": CLASSES})
-        title = self.extension.getConfig("title") or words(self.extension.getConfig("language"))["in_short"]
+        title = self.extension.getConfig("title") or words(language)["in_short"]
         etree.SubElement(box, "p", {"class": "admonition-title"}).text = title
         self.md.parser.parseChunk(box, summary)
         # The first title, wherever it is (a page may wrap it in a block of its own); without
@@ -55,9 +64,9 @@ class SummaryTreeprocessor(Treeprocessor):
 class SummaryExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
-            "summary": ["", "The page's main message in 2 or 3 short sentences (Markdown); empty: no box."],
+            "summary": ["", "With no host: the page's main message in 2 or 3 short sentences (Markdown); empty: no box."],
             "title": ["", 'The box\'s title; empty: "In short" in the page\'s language.'],
-            "language": ["en", "The page's language (words.py): en or es."],
+            "language": ["en", "With no host: the page's language (words.py), en or es."],
         }
         super().__init__(**kwargs)
 

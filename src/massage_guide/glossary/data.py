@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from ..mistakes import mistake
+from ..mistakes import AuthorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PRESSURES = ("light", "medium", "deep", "varies")
@@ -54,12 +54,8 @@ ENTRY_EXAMPLE = """
 """
 
 
-class GlossaryError(ValueError):
-    """A mistake in the glossary data file, with what an editor needs to fix it."""
-
-    def __init__(self, source: str, line: int, problem: str, expected: str, example: str) -> None:
-        self.source, self.line, self.problem = source, line, problem
-        super().__init__(mistake(f"{source}, line {line}: ", problem, expected, example))
+# The old name of a mistake in the glossary data; every mistake is an AuthorError (mistakes.py).
+GlossaryError = AuthorError
 
 
 @dataclass(frozen=True)
@@ -129,7 +125,7 @@ class _Reader:
 
     def fail(self, node: Node | int, problem: str, expected: str, example: str = ENTRY_EXAMPLE):
         line = node if isinstance(node, int) else node.start_mark.line + 1
-        raise GlossaryError(self.source, line, problem, expected, example)
+        raise AuthorError(self.source, line, problem, expected, example)
 
     def mapping(self, node: Node, what: str, example: str = ENTRY_EXAMPLE) -> dict[str, tuple[Node, Node]]:
         if not isinstance(node, MappingNode):
@@ -347,6 +343,6 @@ def load_glossary(path: Path, source: str | None = None) -> Glossary:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise GlossaryError(label, 1, "the glossary data file is missing.",
+        raise AuthorError(label, 1, "the glossary data file is missing.",
                             "a file with `groups:` and `terms:`.", GROUPS_EXAMPLE) from None
     return parse_glossary(text, label)

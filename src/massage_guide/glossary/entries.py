@@ -48,7 +48,8 @@ class EntriesTreeprocessor(Treeprocessor):
         self.extension = extension  # the GlossaryExtension: its glossary is read when first needed
 
     def run(self, root: etree.Element) -> None:
-        glossary = self.extension.glossary
+        reading = self.extension.reading(self.md)
+        glossary = reading.glossary
         if glossary is None:
             return
         # The marker is an HTML comment, so Python-Markdown has set it aside: the tree holds a
@@ -56,7 +57,7 @@ class EntriesTreeprocessor(Treeprocessor):
         for parent in root.iter():
             for index, child in enumerate(parent):
                 if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
-                    said = words(self.extension.getConfig("language"))["glossary"]
+                    said = words(reading.language)["glossary"]
                     found = by_letter(glossary)
                     parent[index : index + 1] = [letters(found, said), entries(glossary, found, said)]
 

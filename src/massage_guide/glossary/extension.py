@@ -47,7 +47,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..host import page_path
+from ..host import host
 from ..words import words
 from .data import Entry, Glossary, load_glossary, plain
 from .entries import PRIORITY as ENTRIES_PRIORITY
@@ -72,26 +72,41 @@ class _PageState:
     seen: dict[str, Entry] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What one conversion reads: the glossary and its language, the page, and whether the page
+    gets the box for paper."""
+
+    glossary: Glossary | None
+    language: str
+    page: str  # the page as links name it, relative to the docs folder
+    print_box: bool
+    glossary_file: str = ""  # the glossary page that links lead to ("" : `glossary_page`)
+
+
 class GlossaryTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        glossary = self.extension.glossary
+        reading = self.extension.reading(self.md)
+        glossary = reading.glossary
         if glossary is None or not glossary.entries:
             return
-        self.matcher = self.extension.matcher
-        # The page's path, for links that work from it: from the MkDocs plugin, or from the host.
-        self.page = self.extension.getConfig("page") or page_path(self.md)
+        self.matcher = self.extension.matcher(glossary, reading.language)
+        self.said = words(reading.language)["glossary"]
+        # The page's path, for links that work from it.
+        self.page = reading.page
+        self.target = reading.glossary_file or self.extension.getConfig("glossary_page")
         self.state = _PageState()
         # On the glossary page itself every word's entry is on the same page: nothing to explain
         # in place, and no box for paper.
         on_glossary = self.page == self.extension.getConfig("glossary_page")
         self._walk(root, SEEN if on_glossary else MARK)
         self.extension.used = sorted(self.state.seen.values(), key=lambda entry: plain(entry.term))
-        if self.state.seen and self.extension.getConfig("print_box") and not on_glossary:
-            root.append(self._print_box(self.extension.used, self.extension.words["print_title"]))
+        if self.state.seen and reading.print_box and not on_glossary:
+            root.append(self._print_box(self.extension.used, self.said["print_title"]))
 
     # -- walking the tree in document order -------------------------------------------------
 
@@ -144,7 +159,7 @@ class GlossaryTreeprocessor(Treeprocessor):
     # -- what gets added ----------------------------------------------------------------------
 
     def _href(self, entry: Entry) -> str:
-        target = self.extension.getConfig("glossary_page")
+        target = self.target
         here = posixpath.dirname(self.page) or "."
         return f"{posixpath.relpath(target, here)}#{entry.anchor}"
 
@@ -165,7 +180,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         definition.text = AtomicString(entry.definition)
         definition.tail = " "
         link = etree.SubElement(tip, "a", {"class": "mdx-term__link", "href": self._href(entry)})
-        link.text = AtomicString(self.extension.words["in_glossary"].format(term=entry.term))
+        link.text = AtomicString(self.said["in_glossary"].format(term=entry.term))
         return wrap
 
     @staticmethod
@@ -185,19 +200,35 @@ class GlossaryTreeprocessor(Treeprocessor):
         return box
 
 
-@functools.lru_cache(maxsize=4)
-def _load(path: str, modified: int) -> Glossary:
-    return load_glossary(Path(path))
+@functools.lru_cache(maxsize=8)
+def _load(path: str, modified: int, source: str) -> Glossary:
+    return load_glossary(Path(path), source=source)
+
+
+def read_data(path: Path, source: str = "") -> Glossary:
+    """The checked glossary in the file at `path` (`source` names it in messages), read once
+    while the file is unchanged: a host makes a new extension for every page."""
+    return _load(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0, source or str(path))
+
+
+def data_file(data: Path, language: str) -> Path:
+    """The glossary file of the pages in `language`: the file beside the `data:` file named like
+    the pages (`glossary.es.yml`) when there is one, else the `data:` file itself (the site's
+    first language's; the `guide` plugin stops a build of another language without its file)."""
+    twin = data.with_name(f"{data.stem}.{language}{data.suffix}")
+    return twin if twin.exists() else data
 
 
 class GlossaryExtension(Extension):
     """Python-Markdown extension: `GlossaryExtension(data="docs/glossary.yml", page="price.md")`.
 
     Give it the glossary either as `glossary` (an already checked `Glossary`) or as `data` (the
-    path of the YAML file, read at the first conversion). `page` is the path of the page being
-    converted, relative to the docs folder, so that links reach `glossary_page` from it; the
-    guide's MkDocs plugin sets it for each page, and Zensical tells it itself (`host.py`).
-    Without either, links are made from the top folder.
+    path of the YAML file, read at the first conversion). Under a host (MkDocs, Zensical:
+    host.py) the page, its language and its `glossary_box:` switch come from the host, `data` is
+    read from the folder of mkdocs.yml, and a page in another language than the site's first
+    takes the file beside it named like the pages (`glossary.es.yml`). Used alone, `page` is the
+    path of the page being converted, relative to the docs folder, so that links reach
+    `glossary_page` from it; without it, links are made from the top folder.
     After a conversion, `used` holds the glossary words the document used; `reset()` clears it.
     """
 
@@ -206,45 +237,41 @@ class GlossaryExtension(Extension):
         self.config = {
             "data": ["", "Path of the glossary YAML file, used when `glossary` is not given."],
             "glossary_page": ["glossary.md", "The glossary page, relative to the docs folder."],
-            "page": ["", "The page being converted, relative to the docs folder."],
-            "print_box": [True, 'Add the "Words used on this page" box for print.'],
-            "language": ["en", "The pages' language (words.py): the labels in it, and its plurals."],
+            "page": ["", "With no host: the page being converted, relative to the docs folder."],
+            "print_box": [True, 'With no host: add the "Words used on this page" box for print.'],
+            "language": ["en", "With no host: the pages' language (words.py), the labels in it and its plurals."],
         }
         super().__init__(**kwargs)
         self._glossary = glossary
-        self._matcher: TermMatcher | None = None
+        self._matchers: dict[tuple[int, str], TermMatcher] = {}
         self.used: list[Entry] = []
 
     @property
     def glossary(self) -> Glossary | None:
+        """The glossary given, or the `data` file's (relative to the working folder)."""
         if self._glossary is None and self.getConfig("data"):
-            path = Path(self.getConfig("data"))
-            # A host may make a new extension for every page (Zensical does): read the file once.
-            self._glossary = _load(str(path.resolve()), path.stat().st_mtime_ns)
+            self._glossary = read_data(Path(self.getConfig("data")))
         return self._glossary
 
-    @property
-    def matcher(self) -> TermMatcher:
-        if self._matcher is None:
-            glossary = self.glossary
-            self._matcher = TermMatcher(glossary.entries if glossary else (), self.getConfig("language"))
-        return self._matcher
+    def reading(self, md: Markdown) -> Reading:
+        page = host(md)
+        if page is None:
+            return Reading(self.glossary, self.getConfig("language"), self.getConfig("page"), bool(self.getConfig("print_box")))
+        glossary = self._glossary
+        if glossary is None and self.getConfig("data"):
+            root = Path(page.site.root)
+            data = root / self.getConfig("data")
+            path = data_file(data, page.site.language)
+            glossary = read_data(path, _shown(path, root))
+        # The booklet carries the glossary itself: no "Words used on this page" box per page.
+        box = page.meta.get("glossary_box", True) is not False and not page.booklet
+        return Reading(glossary, page.site.language, page.link_path, box, page.twin(self.getConfig("glossary_page")))
 
-    @property
-    def words(self) -> Mapping[str, Any]:
-        """words.py's glossary words, in the language of the pages."""
-        return words(self.getConfig("language"))["glossary"]
-
-    def set_glossary(self, glossary: Glossary, language: str) -> None:
-        """Mark the words of `glossary` (in `language`) from the next document on: a site in
-        two languages has a glossary for each."""
-        self.setConfig("language", language)
-        self._glossary = glossary
-        self._matcher = None
-
-    def set_page(self, page: str) -> None:
-        """Convert the next document as the page at `page` (relative to the docs folder)."""
-        self.setConfig("page", page)
+    def matcher(self, glossary: Glossary, language: str) -> TermMatcher:
+        key = (id(glossary), language)
+        if key not in self._matchers:
+            self._matchers[key] = TermMatcher(glossary.entries, language)
+        return self._matchers[key]
 
     def reset(self) -> None:
         self.used = []
@@ -255,6 +282,13 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", PRIORITY)
 
 
+def _shown(path: Path, root: Path) -> str:
+    """A path as mkdocs.yml would write it, from the folder that holds mkdocs.yml."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Python-Markdown's name)
     return GlossaryExtension(**kwargs)
-

@@ -3,18 +3,16 @@ the difference pages in reading order."""
 
 from __future__ import annotations
 
-import functools
 import posixpath
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
-from ..mistakes import mistake
+from .. import host
+from ..mistakes import AuthorError
 from ..words import language_of, long_date, words
 
 DIFFERENCES = "differences/"
@@ -65,54 +63,51 @@ def render(name: str, language: str | None = "en", **context: object) -> str:
 
 
 def body_offset(page: Page, markdown: str | None = None) -> int:
-    """Lines that the front matter takes above the Markdown body, for line numbers in errors.
-
-    Counted from the file itself: another plugin may have changed the Markdown by now
-    (mkdocs-static-i18n joins its lines again, dropping the blank ones at its end)."""
-    source = page.file.content_string
-    return max(len(source.splitlines()) - len(_body(source).splitlines()), 0)
+    """Lines that the front matter of the MkDocs `page` takes above its body (host.py)."""
+    return host.body_offset(page.file.content_string)
 
 
-@functools.lru_cache(maxsize=32)
-def _body(source: str) -> str:
-    return get_data(source)[0]
-
-
-
-def author_error(page: Page, line: int, problem: str, expected: str, example: str) -> PluginError:
+def author_error(page: Page, line: int, problem: str, expected: str, example: str) -> AuthorError:
     """An error a practice owner can act on: which file, which line, what is wrong, what to write."""
-    return PluginError(mistake(f"docs/{page.file.src_uri}, line {line}: ", problem, expected, example))
+    return AuthorError(f"docs/{page.file.src_uri}", line, problem, expected, example)
 
 
-def nav_pages(page: Page) -> Iterator[Page]:
-    """Every page of the nav in reading order, found from `page` (MkDocs links them before any
-    page is rendered). A page outside the nav finds only itself."""
-    first = page
-    while first.previous_page is not None:
-        first = first.previous_page
-    current: Page | None = first
-    while current is not None:
-        yield current
-        current = current.next_page
+@dataclass(frozen=True)
+class Other:
+    """Another page of the guide, as a block on this page lists it."""
+
+    path: str  # in the docs folder
+    url: str  # from the site's root
+    meta: dict[str, Any]  # its front matter
+    title: str
+    mkdocs: Any = None  # MkDocs' page, when MkDocs builds the site
 
 
-@functools.lru_cache(maxsize=32)
-def _front_matter(source: str) -> dict[str, Any]:
-    # Three blocks read the same six pages' front matter; YAML is read once per text.
-    return get_data(source)[1]
-
-
-def difference_pages(page: Page) -> list[tuple[Page, dict[str, Any]]]:
+def difference_pages(page: host.Page) -> list[Other]:
     """The pages under docs/differences/, in reading order, each with its front matter."""
-    found = [
-        (other, _front_matter(other.file.content_string))
-        for other in nav_pages(page)
-        if other.file.src_uri.startswith(DIFFERENCES)
-    ]
+    found = []
+    mkdocs_pages = {other.file.src_uri: other for other in host.nav_pages(page.mkdocs)} if page.mkdocs else {}
+    for path, url in host.reading_order(page):
+        if not path.startswith(DIFFERENCES):
+            continue
+        other = mkdocs_pages.get(path)
+        if other is not None:
+            source = other.file.content_string
+        else:
+            try:
+                source = (Path(page.site.docs_dir) / path).read_text(encoding="utf-8-sig")
+            except OSError:
+                continue
+        # Three blocks read the same six pages' front matter; YAML is read once per text.
+        meta = host.split_front_matter(source)[1]
+        title = meta.get("title") or (other.title if other is not None else None) or path
+        found.append(Other(path, url, meta, str(title), other))
     if not found:
-        raise PluginError(
-            f"docs/{page.file.src_uri}: no pages under docs/{DIFFERENCES} found from this page. "
-            "This block lists them in reading order, so it works on pages in the nav only."
+        raise AuthorError(
+            page.file, None,
+            f"no pages under docs/{DIFFERENCES} found from this page.",
+            "this block on a page of the nav: it lists the difference pages in reading order.",
+            "nav:\n  - Home: index.md",
         )
     return found
 
@@ -123,9 +118,9 @@ def source_path(page: Page) -> str:
     return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
 
 
-def relative_link(page: Page, target: str) -> str:
+def relative_link(page: host.Page, target: str) -> str:
     """A link from `page` to the docs file `target` (`differences/price.md`), as Markdown takes it."""
-    return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+    return posixpath.relpath(target, posixpath.dirname(page.path) or ".")
 
 
 def linked_file(page: Page, path: str) -> str:

@@ -1,26 +1,25 @@
-"""What each `<!-- guide: NAME -->` line holds (the `massage_guide.blocks` extension fills them).
+"""What each `<!-- guide: NAME -->` line holds: the `massage_guide.blocks` extension fills them,
+each made from the page and the settings its host gives (host.py), on MkDocs and on Zensical.
 
 - `at-a-glance`: a table of the 6 differences, one row per page under `differences/`, taken
   from each page's `glance:` front matter, in navigation order.
 - `review-dates`: when the guide was last checked and when the next check is due, from
   `extra.review` in mkdocs.yml.
 - `qr-code` and `practice`: the QR code for `site_url` and the practice's details, for the
-  printed pages (see `handout.py`).
+  printed pages (see `handout.py`); a page with one of them carries handout.css (`PRINT_KIT`).
 - `book-or-ask`: the practice's details in a "Book or ask a question" box, nothing when unset
   (see `practice.py`); `link-kit-...`: the link kit's snippets and QR code (see `link_kit.py`).
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-
-from .authoring import author_error, difference_pages, relative_link, render
-from .languages import language
+from ..host import Page
+from ..mistakes import AuthorError
+from .authoring import difference_pages, relative_link, render
 from .handout import practice_block, qr_code
 from .link_kit import BLOCKS as LINK_KIT_BLOCKS
 from .page_meta import check_front_matter
@@ -29,14 +28,15 @@ from .review import EXAMPLE as REVIEW_EXAMPLE
 from .review import overdue
 
 
-def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
+def _at_a_glance(page: Page) -> str:
     rows = []
-    for other, meta in difference_pages(page):
-        check_front_matter(other)  # an unreadable block would look like a missing `glance:`
-        glance = meta.get("glance")
+    for other in difference_pages(page):
+        if other.mkdocs is not None:
+            check_front_matter(other.mkdocs)  # an unreadable block would look like a missing `glance:`
+        glance = other.meta.get("glance")
         if not (isinstance(glance, dict) and glance.get("medical") and glance.get("relaxation")):
-            raise author_error(
-                other,
+            raise AuthorError(
+                f"docs/{other.path}",
                 1,
                 "this difference page has no `glance:` row for the home page's table.",
                 "`glance:` with `medical:` and `relaxation:` in the front matter, a few words each.",
@@ -45,32 +45,45 @@ def _at_a_glance(page: Page, config: MkDocsConfig) -> str:
             )
         rows.append(
             {
-                "title": meta.get("title", other.title),
-                "link": relative_link(page, other.file.src_uri),
+                "title": other.title,
+                "link": relative_link(page, other.path),
                 "medical": glance["medical"],
                 "relaxation": glance["relaxation"],
             }
         )
-    return render("at-a-glance.md", language(config), rows=rows)
+    return render("at-a-glance.md", page.site.language, rows=rows)
 
 
-def _review_dates(page: Page, config: MkDocsConfig) -> str:
-    review = config.extra.get("review") or {}
+def as_date(value: object) -> object:
+    """A date written in quotes (`"2026-11-26"`, as Zensical needs it under `extra`) as a date,
+    for the date filter; anything else as it is (the `guide` plugin checks the dates)."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def _review_dates(page: Page) -> str:
+    review = page.site.extra.get("review") or {}
     if not (review.get("last") and review.get("next")):
         missing = " and ".join(f"`{key}:`" for key in ("last", "next") if not review.get(key))
-        raise PluginError(
-            f"mkdocs.yml: `extra.review` has no {missing} date, which the About page shows "
-            f"(docs/{page.file.src_uri} has `<!-- guide: review-dates -->`).\n"
-            "  Expected: the date of the last check and of the next one, year-month-day in quotes.\n"
-            f"  For example:\n{REVIEW_EXAMPLE}"
+        raise AuthorError(
+            "mkdocs.yml", None,
+            f"`extra.review` has no {missing} date, which the About page shows "
+            f"({page.file} has `<!-- guide: review-dates -->`).",
+            "the date of the last check and of the next one, year-month-day in quotes.",
+            REVIEW_EXAMPLE,
         )
+    last, due = as_date(review["last"]), as_date(review["next"])
     return render(
-        "review-dates.md", language(config), last=review["last"], next=review["next"], by=review.get("by", ""),
-        overdue=overdue(review),
+        "review-dates.md", page.site.language, last=last, next=due, by=review.get("by", ""),
+        overdue=overdue({"next": due}),
     )
 
 
-BLOCKS: dict[str, Callable[[Page, MkDocsConfig], str]] = {
+BLOCKS: dict[str, Callable[[Page], str]] = {
     "at-a-glance": _at_a_glance,
     "review-dates": _review_dates,
     "qr-code": qr_code,
@@ -78,8 +91,10 @@ BLOCKS: dict[str, Callable[[Page, MkDocsConfig], str]] = {
     "book-or-ask": book_or_ask,
     **LINK_KIT_BLOCKS,
 }
+# The blocks that belong on paper: a page with one of them carries handout.css.
+PRINT_KIT = ("qr-code", "practice")
 
 
-def page_blocks(page: Page, config: MkDocsConfig) -> dict[str, Callable[[], str]]:
+def page_blocks(page: Page) -> dict[str, Callable[[], str]]:
     """The blocks as the extension takes them: each made for `page` when its line is found."""
-    return {name: functools.partial(make, page, config) for name, make in BLOCKS.items()}
+    return {name: functools.partial(make, page) for name, make in BLOCKS.items()}

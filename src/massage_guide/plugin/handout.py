@@ -8,40 +8,39 @@
   on, shown on paper only. `practice.py` checks the values and completes the block (every key
   present, "" when not set) before any page is built.
 
-Both mark the page (`page.meta["mdx_print_kit"]`) so that it carries docs/stylesheets/handout.css.
+A page with either carries docs/stylesheets/handout.css (the plugin sees the block's line).
 """
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+import datetime
 
+from ..host import Page
 from .authoring import render, shown_address
-from .practice import render_practice
-from .languages import language
+from .practice import practice_of, render_practice
 from .qr import home_url, qr_title, site_qr
 
-def uses_print_kit(page: Page) -> None:
-    """Write handout.css into this page (overrides/partials/print-styles.html)."""
-    page.meta["mdx_print_kit"] = True
+
+def practice_block(page: Page) -> str:
+    if practice_of(page.site.extra):
+        return render_practice("practice-block.md", page)
+    return render("practice-block.md", page.site.language, practice=None)
 
 
-def practice_block(page: Page, config: MkDocsConfig) -> str:
-    uses_print_kit(page)
-    if config.extra.get("practice"):
-        return render_practice("practice-block.md", page, config)
-    return render("practice-block.md", language(config), practice=None)
-
-
-def qr_code(page: Page, config: MkDocsConfig) -> str:
-    uses_print_kit(page)
-    address = home_url(config, f"docs/{page.file.src_uri}")
+def qr_code(page: Page) -> str:
+    address = home_url(page.site.site_url, page.site.folder, page.file)
     # The SVG's <title> names the picture for screen readers; `omitsize` lets CSS size it.
     svg = site_qr(address).svg_inline(
-        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=qr_title(address, config)
+        svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=qr_title(address, page.site.language)
     )
-    review = config.extra.get("review") or {}
+    review = page.site.extra.get("review") or {}
+    last = review.get("last")
+    if isinstance(last, str):  # written in quotes, as Zensical needs: a date for the date filter
+        try:
+            last = datetime.date.fromisoformat(last.strip())
+        except ValueError:
+            pass
     return render(
-        "qr-code.md", language(config), svg=svg, site_url=address, shown=shown_address(address),
-        last=review.get("last"), by=str(review.get("by") or "").strip(),
+        "qr-code.md", page.site.language, svg=svg, site_url=address, shown=shown_address(address),
+        last=last, by=str(review.get("by") or "").strip(),
     )

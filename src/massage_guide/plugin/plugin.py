@@ -5,21 +5,24 @@ mkdocs.yml) and by the theme's template blocks (overrides/). The plugin gives th
 MkDocs knows, and checks what authors write:
 
 1. on_config: check the practice's details and the review dates, join the stylesheets, find
-   Material's files, read the glossary, and take charge of the guide's Markdown extensions (one
-   object each, told before each page which page it converts), in the language being built.
+   Material's files, check the glossary of the language being built. The guide's Markdown
+   extensions read the page they convert from MkDocs itself (host.py): nothing is told to them.
    on_serve: watch the glossary's data file while previewing.
 2. on_pre_build: forget what the last build saw (titles and descriptions).
 3. on_files: add the joined stylesheet and the QR code files; check the glossary page is there;
    in a site built in Spanish only, keep the Spanish pages (one_language.py).
 4. on_env: give the templates the date and address filters, Material's file names, the icon.
-5. on_page_markdown: check the page's front matter and blocks; tell each extension which page
-   comes next (its path, address, summary, the blocks made for it).
+5. on_page_markdown: check the page's front matter and blocks.
    on_page_content: check what the page's Markdown became: nothing from other websites, no
    script, one title, no table left as raw text (page_check.py).
 6. on_page_context: the booklet page gets the readers' pages, in parts, converted again to fit inside it.
 7. on_post_page, on_post_template: check what the theme adds around the pages, once per
    template, and the 404 page: nothing is loaded from another website.
 8. on_post_build: once every language is built, give each its own search index.
+
+Every mistake in one run: what the checks and the extensions find in the pages is collected
+(`mistakes`, which the extensions reach through their host: host.py) and shown together once
+every page is converted (on_env, before any page is written); then the build stops.
 
 Languages: mkdocs-static-i18n (listed before `guide` under `plugins:`) builds the site once per
 language, calling every event again, with `theme.language` set to that language. The guide's
@@ -33,8 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
-from urllib.parse import urljoin
+from typing import Any
 
 import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -49,19 +51,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
 
-from ..blocks import BlockError, BlocksExtension
-from ..glossary import GlossaryError, GlossaryExtension, load_glossary
+from ..blocks import LINE as BLOCK_LINE
 from ..glossary.entries import MARKER as GLOSSARY_MARKER
-from ..permalinks import PermalinkExtension
-from ..print_links import PrintLinksExtension
-from ..quiz import QuizError, QuizExtension
-from ..summary import SummaryExtension
+from ..glossary.extension import data_file, read_data
+from ..host import PageContext
+from ..mistakes import AuthorError, Mistakes, mistake
+from ..quiz.source import QUIZ_START
 from ..words import long_date, words
-from .authoring import FILTERS, PARTIALS, author_error, body_offset, linked_file, source_path
-from .blocks import page_blocks
+from .authoring import FILTERS, PARTIALS, author_error, body_offset, source_path
+from .blocks import PRINT_KIT
 from .booklet import booklet, booklet_parts
 from .config import GuideConfig
-from .handout import uses_print_kit
 from .link_kit import qr_files
 from .languages import all_built, built, folder, language, main_language
 from .one_language import prefer_localized_pages
@@ -73,16 +73,16 @@ from .search_languages import split_index
 from .stylesheets import Bundle, bundle, inline_css
 from .theme_assets import ThemeAssets
 
-# The guide's Markdown extensions, as mkdocs.yml names them. Each is an object of the plugin's,
-# so that it can be told which page it converts.
-EXTENSIONS: dict[str, type[Extension]] = {
-    "massage_guide.summary": SummaryExtension,
-    "massage_guide.blocks": BlocksExtension,
-    "massage_guide.permalinks": PermalinkExtension,
-    "massage_guide.print_links": PrintLinksExtension,
-    "massage_guide.quiz": QuizExtension,
-    "massage_guide.glossary": GlossaryExtension,
-}
+# The guide's Markdown extensions, as mkdocs.yml names them: the site needs every one.
+EXTENSIONS = (
+    "massage_guide.summary",
+    "massage_guide.blocks",
+    "massage_guide.permalinks",
+    "massage_guide.print_links",
+    "massage_guide.quiz",
+    "massage_guide.glossary",
+)
+GLOSSARY = "massage_guide.glossary"
 # The glossary's block pattern, on a line of its own as authors write it.
 GLOSSARY_LINE = re.compile(rf"^{GLOSSARY_MARKER.pattern}[ \t]*$", re.MULTILINE)
 H1 = re.compile(r"^# \S.*$", re.MULTILINE)
@@ -105,11 +105,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.site: MkDocsConfig | None = None  # the MkDocs configuration of this build
-        self.extensions: dict[type[Extension], Extension] = {}  # one object of each kind
+        self.mistakes = Mistakes()  # the authors' mistakes found in this build (host.py reaches it)
         self.stylesheet: Bundle | None = None
         self.assets: ThemeAssets | None = None
         self.page_meta: PageMeta | None = None
-        self.page: Page | None = None  # the page being converted, for the file name in errors
         self.files: Files | None = None
         self.glossary_data: Path | None = None  # the data file as mkdocs.yml names it
         self.glossary_source = ""  # the data file of the language being built, for messages
@@ -117,6 +116,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.language = "en"  # the language being built (`theme.language`)
         self.main_language = ""  # the language of the first build: its glossary is `data:` itself
         self.checked_templates: set[str] = set()
+        self.glossary_page = "glossary.md"  # the glossary extension's `glossary_page`
+        self.found_before = 0  # mistakes found before the page being converted
 
     # 1. Configuration ---------------------------------------------------------------------------
 
@@ -137,40 +138,27 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             check_review(config)
             self.stylesheet = bundle(config)
             self.assets = ThemeAssets.of(config)
-            self._take_extensions(config)
+            self._check_extensions(config)
         else:
             # One "page not found" page serves the whole site: the first language's, which
             # names the others (overrides/404.html). A later language's build leaves it.
             config.theme.static_templates.discard("404.html")
-        self._speak(config)
+        self._glossary(config)  # checked before any page marks its words
         return config
 
-    def _speak(self, config: MkDocsConfig) -> None:
-        """Tell the extensions the language being built, and give the glossary its data."""
-        for extension in self.extensions.values():
-            if "language" in extension.config:
-                extension.setConfig("language", self.language)
-        self._extension(GlossaryExtension).set_glossary(self._glossary(config), self.language)
-
-    def _take_extensions(self, config: MkDocsConfig) -> None:
-        """Put an object of each guide extension in the place mkdocs.yml names it, with its options."""
-        names = [name if isinstance(name, str) else None for name in config.markdown_extensions]
-        self.extensions = {}
-        for name, kind in EXTENSIONS.items():
+    def _check_extensions(self, config: MkDocsConfig) -> None:
+        """mkdocs.yml names every extension of the guide."""
+        names = [name for name in config.markdown_extensions if isinstance(name, str)]
+        for name in EXTENSIONS:
             if name not in names:
-                raise PluginError(
-                    f"mkdocs.yml: `markdown_extensions` does not list `{name}`, which the guide "
-                    "needs.\n  Expected: every extension of the guide under `markdown_extensions:`.\n"
-                    f"  For example:\n    markdown_extensions:\n      - {name}"
-                )
-            options = dict(config.mdx_configs.pop(name, None) or {})
-            if kind is GlossaryExtension:
-                self.glossary_data = Path(config.config_file_path or ".").parent / options.pop("data", "docs/glossary.yml")
-            self.extensions[kind] = extension = kind(**options)
-            config.markdown_extensions[names.index(name)] = extension
-        self._extension(QuizExtension).setConfig("on_error", self._quiz_error)
-        self._extension(QuizExtension).setConfig("check_link", self._quiz_link)
-        self._extension(BlocksExtension).setConfig("on_error", self._block_error)
+                raise PluginError(mistake(
+                    "mkdocs.yml: ", f"`markdown_extensions` does not list `{name}`, which the guide needs.",
+                    "every extension of the guide under `markdown_extensions:`.",
+                    f"markdown_extensions:\n  - {name}",
+                ))
+        options = config.mdx_configs.get(GLOSSARY) or {}
+        self.glossary_data = Path(config.config_file_path or ".").parent / options.get("data", "docs/glossary.yml")
+        self.glossary_page = options.get("glossary_page", "glossary.md")
 
     def _glossary(self, config: MkDocsConfig):
         """The glossary of the language being built: `glossary.yml` (the `data:` file) for the
@@ -179,23 +167,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return self.glossaries[self.language]
         assert self.glossary_data is not None
         main = self.glossary_data
-        path = main.with_name(f"{main.stem}.{self.language}{main.suffix}")
-        if not path.exists():
-            if self.language != self.main_language:
-                raise PluginError(
-                    f"{self._shown(path)} is missing: the glossary words of the pages in "
-                    f"`{self.language}` come from it.\n"
-                    f"  Expected: a copy of {self._shown(main)} in that language, beside it (the same "
-                    "entries and keys; `group`, `pressure`, `where` and `evidence` keep their English "
-                    "values).\n"
-                    "  For example:\n    terms:\n      - term: Masaje deportivo\n        group: clinic\n"
-                    "        definition: Masaje para personas que hacen deporte."
-                )
-            path = main
+        path = data_file(main, self.language)
+        if path == main and self.language != self.main_language:
+            raise PluginError(mistake(
+                f"{self._shown(main.with_name(f'{main.stem}.{self.language}{main.suffix}'))} is missing: ",
+                f"the glossary words of the pages in `{self.language}` come from it.",
+                f"a copy of {self._shown(main)} in that language, beside it (the same entries and keys; "
+                "`group`, `pressure`, `where` and `evidence` keep their English values).",
+                "terms:\n  - term: Masaje deportivo\n    group: clinic\n"
+                "    definition: Masaje para personas que hacen deporte.",
+            ))
         self.glossary_source = self._shown(path)
         try:
-            glossary = load_glossary(path, source=self.glossary_source)
-        except GlossaryError as error:
+            glossary = read_data(path, self.glossary_source)
+        except AuthorError as error:
             raise PluginError(str(error)) from None
         self.glossaries[self.language] = glossary
         return glossary
@@ -208,9 +193,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return path.relative_to(root).as_posix()
         except ValueError:
             return path.as_posix()
-
-    def _extension(self, kind: type[Extension]) -> Any:
-        return self.extensions[kind]
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # The glossary's data file is left out of the site (exclude_docs), so MkDocs would not
@@ -225,6 +207,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.page_meta = PageMeta(self.config.max_description)
         self.checked_templates = set()
+        self.mistakes = Mistakes()
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has picked this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -233,16 +216,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.stylesheet:
             self.stylesheet.add_to(files, config)
         qr_files(files, config)
-        glossary = self._extension(GlossaryExtension)
-        page, data = glossary.getConfig("glossary_page"), self.glossary_source
+        page, data = self.glossary_page, self.glossary_source
         if files.get_file_from_path(page) is None:
-            raise PluginError(
-                f"docs/{page} is missing: the words in {data} link to it.\n"
-                f"  Expected: a page docs/{page} with a title and the line `<!-- glossary: entries -->`."
-            )
+            raise PluginError(mistake(
+                f"docs/{page} is missing: ", f"the words in {data} link to it.",
+                f"a page docs/{page} with a title and the line `<!-- glossary: entries -->`.",
+                "# Glossary: massage words in plain language\n\n<!-- glossary: entries -->",
+            ))
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page is converted by now, and none is written yet: every mistake found is shown
+        # together, and the build stops.
+        if self.mistakes:
+            raise PluginError(self.mistakes.message())
         # One date format and one way to show an address, in the partials and the templates.
         env.filters.update(FILTERS)
         # The plugin's partials that theme templates share, as `guide/NAME` (e.g. the practice's
@@ -267,30 +254,33 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.page_meta is not None
-        self.page_meta.check(page)
-        self._check_summary(page, markdown)
-        self._check_glossary_lines(page, markdown)
-        self._check_switches(page)
-        self._prepare(page)
+        meta = self.page_meta
+        checks = (
+            lambda: meta.check(page),
+            lambda: self._check_summary(page, markdown),
+            lambda: self._check_glossary_lines(page, markdown),
+            lambda: self._check_switches(page),
+        )
+        for check in checks:
+            try:
+                check()
+            except (AuthorError, PluginError) as error:
+                self.mistakes.add(error)
+                break  # a page's first mistake: the next checks could tell it again in other words
+        self.found_before = len(self.mistakes.found)
         # How long the page is, as its author wrote it: the template gives a long page an "On
         # this page" list (overrides/partials/contents-rule.html).
         page.meta["mdx_words"] = len(markdown.split())
         # Whether the page may show a box: only then does it carry the boxes' icons that
         # mkdocs.yml sets (`theme.icon.admonition`, written into the page by the theme).
         page.meta["mdx_boxes"] = bool(BOX_LINE.search(markdown))
+        # A page with a quiz carries quiz.css (overrides/main.html): the other pages do without it.
+        page.meta["mdx_quiz"] = QUIZ_START.search(markdown) is not None
+        # A page with the QR code or the practice's box carries handout.css (print-styles.html).
+        page.meta["mdx_print_kit"] = any(
+            (found := BLOCK_LINE.match(line)) and found["name"] in PRINT_KIT for line in markdown.splitlines()
+        )
         return markdown
-
-    def _prepare(self, page: Page) -> None:
-        """Tell the extensions which page they convert next."""
-        assert self.site is not None
-        self.page = page
-        self._extension(SummaryExtension).setConfig("summary", page.meta["summary"].strip())
-        self._extension(BlocksExtension).setConfig("blocks", page_blocks(page, self.site))
-        glossary = self._extension(GlossaryExtension)
-        glossary.set_page(source_path(page))
-        glossary.setConfig("print_box", page.meta.get("glossary_box", True))
-        site_url = self.site.site_url or ""
-        self._extension(PrintLinksExtension).setConfig("page_url", urljoin(site_url, page.url) if site_url else "")
 
     def _check_summary(self, page: Page, markdown: str) -> None:
         summary = page.meta.get("summary")
@@ -309,7 +299,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _check_glossary_lines(self, page: Page, markdown: str) -> None:
         """`<!-- glossary: entries -->` is on the glossary page, once, and nowhere else."""
-        glossary_page = self._extension(GlossaryExtension).getConfig("glossary_page")
+        glossary_page = self.glossary_page
         found = list(GLOSSARY_LINE.finditer(markdown))
         for match in found:
             if match["name"] != "entries" or source_path(page) != glossary_page:
@@ -348,46 +338,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                     f"---\ntitle: Quiz\n{key}: false\n---",
                 )
 
-    def _quiz_link(self, href: str, line: int | None) -> None:
-        """A link in a quiz's `Why` cell leads to a page of the guide (told once, with its line;
-        MkDocs would warn twice, for the explanation and its copy in the answer key)."""
-        page, files = self.page, self.files
-        assert page is not None and files is not None
-        target = href.split("#", 1)[0]
-        if not target or "://" in href or href.startswith(("/", "mailto:", "tel:")) or not target.endswith(".md"):
-            return
-        path = linked_file(page, target)
-        if files.get_file_from_path(path) is None:
-            self._author_error(
-                line,
-                f"the link `{href}` in this explanation leads to no page of the guide (no docs/{path}).",
-                "a link to a page in docs/, written from this page: `differences/price.md`.",
-                "See [price, tips and insurance](differences/price.md).",
-            )
-
-    def _quiz_error(self, error: QuizError) -> NoReturn:
-        self._author_error(error.line, error.problem, error.expected, error.example)
-
-    def _block_error(self, error: BlockError) -> NoReturn:
-        self._author_error(error.line, error.problem, error.expected, error.example)
-
-    def _author_error(self, line: int | None, problem: str, expected: str, example: str) -> NoReturn:
-        """An extension's mistake, with the file and its line in the file (after the front matter)."""
-        page = self.page
-        assert page is not None
-        number = body_offset(page, page.markdown or "") + line if line else 1
-        raise author_error(page, number, problem, expected, example)
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        check_content(page, html, config.site_url or "")
-        self._mark_quiz(page)
+        # A page whose Markdown had a mistake is not checked again: its HTML shows the mistake's
+        # consequence (a quiz table left as a table), not a mistake of its own.
+        if len(self.mistakes.found) == self.found_before:
+            try:
+                check_content(page, html, config.site_url or "")
+            except (AuthorError, PluginError) as error:
+                self.mistakes.add(error)
         return html
-
-    def _mark_quiz(self, page: Page) -> None:
-        """A page whose Markdown held a quiz carries quiz.css (overrides/main.html): the other
-        pages do without it."""
-        if self._extension(QuizExtension).questions:
-            page.meta["mdx_quiz"] = True
 
     # 6. Pages into templates ---------------------------------------------------------------------
 
@@ -406,7 +365,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 page, parts, self.files, config.site_url or "", self._convert, self.language
             )
             check_output(f"docs/{page.file.src_uri} (the booklet)", page.content, config.site_url or "")
-            uses_print_kit(page)
+            page.meta["mdx_print_kit"] = True
             for flag in ("mdx_quiz", "mdx_boxes"):  # the booklet holds the quiz and the boxes
                 if any(part_page.meta.get(flag) for part in parts for part_page in part.pages):
                     page.meta[flag] = True
@@ -417,15 +376,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _convert(self, page: Page, extension: Extension) -> str:
         """`page`'s Markdown as HTML, converted as on its own page, with `extension` added."""
-        assert self.site is not None
-        self._prepare(page)
-        # The booklet section gives each link its address on the website itself.
-        self._extension(PrintLinksExtension).setConfig("page_url", "")
-        # The booklet carries the glossary itself: no "Words used on this page" box per page.
-        self._extension(GlossaryExtension).setConfig("print_box", False)
+        assert self.site is not None and self.files is not None
         md = markdown.Markdown(
             extensions=[*self.site.markdown_extensions, extension], extension_configs=self.site.mdx_configs
         )
+        # The extensions read the page from it, as from MkDocs' own `relpath` (host.py); it says
+        # the page is converted for the booklet (no addresses for paper, no glossary box).
+        PageContext(page.file, self.files, self.site).register(md)
         return md.convert(page.markdown or "")
 
     # 7. Finished pages ---------------------------------------------------------------------------

@@ -13,13 +13,14 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from ..host import Page as HostPage
 
 from .authoring import render
 from .languages import language
@@ -186,16 +187,26 @@ def check_practice(config: MkDocsConfig) -> None:
     config.extra["practice"] = practice if any(practice.values()) else None
 
 
-def render_practice(partial: str, page: Page, config: MkDocsConfig) -> str:
+def practice_of(extra: Any) -> dict[str, str] | None:
+    """The practice's details in the form the partials take: every key present, each a stripped
+    string ("" when not set); None when nothing is set. (`check_practice` checks them first.)"""
+    raw = extra.get("practice") if extra else None
+    if not isinstance(raw, dict):
+        return None
+    practice = {key: str(raw.get(key) or "").strip() for key in KEYS}
+    return practice if any(practice.values()) else None
+
+
+def render_practice(partial: str, page: HostPage) -> str:
     """The partial that shows the practice's details on `page`, or "" when none is set."""
-    practice = config.extra.get("practice")
+    practice = practice_of(page.site.extra)
     if not practice:
         return ""
     logo = practice["logo"]
     logo_src = get_relative_url(logo.lstrip("/"), page.url) if logo else ""
-    return render(partial, language(config), practice=practice, logo_src=logo_src)
+    return render(partial, page.site.language, practice=practice, logo_src=logo_src)
 
 
-def book_or_ask(page: Page, config: MkDocsConfig) -> str:
+def book_or_ask(page: HostPage) -> str:
     """`<!-- guide: book-or-ask -->`: a box with the practice's details, or nothing when unset."""
-    return render_practice("book-or-ask.md", page, config)
+    return render_practice("book-or-ask.md", page)

@@ -6,37 +6,30 @@ import functools
 from urllib.parse import urljoin
 
 import segno
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
+from ..mistakes import AuthorError
 from ..words import words
 from .authoring import shown_address
-from .languages import folder, language
 
 
-def site_url(config: MkDocsConfig, where: str) -> str:
-    """`site_url`, which the QR code and every link kit address are made from; an error naming
-    `where` when it is not set."""
-    if not config.site_url:
-        raise PluginError(
-            f"{where}: the QR code and the link kit need `site_url` in mkdocs.yml, the full "
-            "address the guide is published at.\n"
-            "  Expected: a line `site_url:` with the guide's full web address.\n"
-            "  For example:\n    site_url: https://massage-guide.example/"
-        )
-    return config.site_url
-
-
-def home_url(config: MkDocsConfig, where: str) -> str:
+def home_url(site_url: str, folder: str, where: str) -> str:
     """The address of the home page in the language being built: `site_url` itself, or
-    `site_url` + "es/" for Spanish."""
-    return urljoin(site_url(config, where), folder(config))
+    `site_url` + "es/" for Spanish (`folder`). `site_url`, which the QR code and every link kit
+    address are made from, is needed: an error naming `where` when it is not set."""
+    if not site_url:
+        raise AuthorError(
+            where, None,
+            "the QR code and the link kit need `site_url` in mkdocs.yml, the full address the guide "
+            "is published at.",
+            "a line `site_url:` with the guide's full web address.",
+            "site_url: https://massage-guide.example/",
+        )
+    return urljoin(site_url, folder)
 
 
-def qr_title(address: str, config: MkDocsConfig) -> str:
-    """What the QR code is, for screen readers, in the language being built: "QR code that opens
+def qr_title(address: str, language: str) -> str:
+    """What the QR code is, for screen readers, in `language`: "QR code that opens
     massage-guide.example/es"."""
-    return words(language(config))["link_kit"]["qr_title"].format(address=shown_address(address))
+    return words(language)["link_kit"]["qr_title"].format(address=shown_address(address))
 
 
 @functools.cache

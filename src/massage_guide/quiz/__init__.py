@@ -16,13 +16,15 @@ question line above it becomes part of one HTML form:
     | --- | --- | --- | --- | --- |
     | You rest in a quiet lounge. | | x | | See [after the session](differences/after-the-session.md). |
 
-A mistake in a table raises `QuizError` with the line, what is wrong and the expected form; pass
-`on_error` to turn it into an error of your own (the guide's MkDocs plugin names the file).
+A mistake in a table is an `AuthorError` (mistakes.py) with the line, what is wrong and the
+expected form. Under a host (MkDocs, Zensical: host.py) it names the page's file and the line in
+it, and goes to the build, which shows every mistake at the end; used alone, it is raised.
 Nothing an author writes gives the answers away or runs: a quiz `<div>` without `markdown`, or
 a quiz table outside the quiz (after `</div>`, or in a `<div>` whose class is misspelled), is a
 mistake, and so is raw HTML in a quiz that does more than format text, an `on...` attribute or
-a link that is not to a page, a website, an email address or a phone. `check_link` is called
-with each explanation's link and its line, so a host can refuse a broken one.
+a link that is not to a page, a website, an email address or a phone. Under a host, a link in an
+explanation to a page that is not in the docs folder is a mistake too (told once, with its line;
+MkDocs would warn twice, for the explanation and its copy in the answer key).
 After a conversion, `questions` is the number of questions the document asked (`reset()` sets
 it back to 0).
 
@@ -38,13 +40,18 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .errors import QUIZ_EXAMPLE, QuizError
+from ..host import Page, host, report
+from ..mistakes import AuthorError
+from .errors import QUIZ_EXAMPLE
 from ..words import words
 from .questions import Question, Reader, Table, column_keywords, column_names
 from .render import Renderer
 from .source import SourceMap, SourceTable, TableLines
 
-__all__ = ["QuizError", "QuizExtension", "makeExtension"]
+__all__ = ["AuthorError", "QuizError", "QuizExtension", "makeExtension"]
+
+# The quiz's mistakes had a class of their own; every mistake is now an AuthorError.
+QuizError = AuthorError
 
 QUIZ_CLASS = "mdx-quiz"
 # After `toc` (5), so the print-only "Answer key" heading stays out of the page's table of
@@ -68,6 +75,8 @@ class QuizTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         quizzes = [div for div in root.iter("div") if _is_quiz(div)]
+        page = host(self.md)
+        language = page.site.language if page else self.extension.getConfig("language")
         try:
             _check_raw_quizzes(self.source)
             places = {id(table): self.source.find(column_names(table)) for table in root.iter("table")}
@@ -77,15 +86,20 @@ class QuizTreeprocessor(Treeprocessor):
             reader = Reader(
                 self.extension.getConfig("require_link"),
                 stash=self.md.htmlStash,
-                check_link=self.extension.getConfig("check_link"),
+                check_link=_link_checker(page) if page else None,
             )
-            renderer = Renderer(words(self.extension.getConfig("language"))["quiz"])
+            renderer = Renderer(words(language)["quiz"])
             for index, quiz in enumerate(quizzes):
                 self._rewrite(root, quiz, self.source.quiz_line(index), reader, renderer, places)
-        except QuizError as error:
-            handler: Callable[[QuizError], None] = self.extension.getConfig("on_error")
-            handler(error)
-            raise
+        except AuthorError as error:
+            if page is None:
+                raise
+            report(self.md, page.error(error))
+            # The build stops once every page is read; until then the quizzes are left out of
+            # this page, so that what is in them (a broken link) brings no second message.
+            for parent in list(root.iter()):
+                for child in [child for child in parent if _is_quiz(child)]:
+                    parent.remove(child)
 
     def _rewrite(
         self,
@@ -117,7 +131,8 @@ class QuizTreeprocessor(Treeprocessor):
             else:
                 quiz.append(item)
         if not questions:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 line,
                 "the quiz has no question tables.",
                 "at least one question line and table inside `<div class=\"mdx-quiz\" markdown>`.",
@@ -132,7 +147,8 @@ def _check_layout(quiz: etree.Element, line: int | None, places: dict[int, Sourc
     """Quiz tables sit directly in the quiz, and quizzes do not nest."""
     for inner in quiz.iter("div"):
         if inner is not quiz and _is_quiz(inner):
-            raise QuizError(
+            raise AuthorError(
+                "",
                 line,
                 "a quiz is inside another quiz.",
                 "one `<div class=\"mdx-quiz\" markdown>` ... `</div>` around all the questions.",
@@ -142,7 +158,8 @@ def _check_layout(quiz: etree.Element, line: int | None, places: dict[int, Sourc
     for table in quiz.iter("table"):
         if id(table) not in direct:
             place = places.get(id(table))
-            raise QuizError(
+            raise AuthorError(
+                "",
                 place.header_line if place else None,
                 "this quiz table is inside another block (a list, a box or a quote).",
                 "the question line and its table directly inside the quiz, with no indent.",
@@ -154,7 +171,8 @@ def _check_raw_quizzes(source: SourceMap) -> None:
     """A quiz `<div>` without `markdown` is raw HTML to Python-Markdown: its tables would show as
     `| Answer | Correct | Why |` text."""
     if source.raw_quiz_lines:
-        raise QuizError(
+        raise AuthorError(
+            "",
             source.raw_quiz_lines[0],
             "the quiz's `<div>` line has no `markdown` attribute, so its tables would show as raw "
             "text.",
@@ -178,7 +196,8 @@ def _check_outside(
     for table in root.iter("table"):
         if id(table) not in inside and looks_like_quiz(column_names(table)):
             place = places.get(id(table))
-            raise QuizError(
+            raise AuthorError(
+                "",
                 place.header_line if place else None,
                 "this quiz table is outside the quiz, so it would show every answer as plain text "
                 "(is the quiz's `<div>` spelled `class=\"mdx-quiz\"`, and is `</div>` after the last "
@@ -188,22 +207,31 @@ def _check_outside(
             )
 
 
-def _ignore(error: QuizError) -> None:
-    """No handler: the QuizError is raised as it is."""
+def _link_checker(page: Page) -> Callable[[str, int | None], None]:
+    """A check that a link in an explanation leads to a page of the guide."""
 
+    def check(href: str, line: int | None) -> None:
+        target = href.split("#", 1)[0]
+        if not target or "://" in href or href.startswith(("/", "mailto:", "tel:")) or not target.endswith(".md"):
+            return
+        path = page.linked(target)
+        if not page.exists(path):
+            raise AuthorError(
+                "",
+                line,
+                f"the link `{href}` in this explanation leads to no page of the guide (no docs/{path}).",
+                "a link to a page in docs/, written from this page: `differences/price.md`.",
+                "See [price, tips and insurance](differences/price.md).",
+            )
 
-def _any_link(href: str, line: int | None) -> None:
-    """No link checker: any link target is taken (the host checks its links itself)."""
+    return check
 
 
 class QuizExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
-            "language": ["en", "The page's language (words.py): the feedback, score and key in it."],
+            "language": ["en", "With no host: the page's language (words.py), for the feedback, score and key."],
             "require_link": [True, "Every explanation must link to the page that teaches the point."],
-            # Not None: Python-Markdown would read a None default as a yes/no option.
-            "on_error": [_ignore, "Called with the QuizError before it is raised (to add a file name)."],
-            "check_link": [_any_link, "Called with each explanation's link and its line (to refuse a broken one)."],
         }
         super().__init__(**kwargs)
         self.questions = 0

@@ -1,8 +1,7 @@
-"""The one kind of error the quiz raises: an author's mistake, with the line and the fix."""
+"""The quiz's examples and column names for its messages; its mistakes are `AuthorError`s
+(mistakes.py), with the line in the converted text (the host adds the file)."""
 
 from __future__ import annotations
-
-from ..mistakes import mistake
 
 CHOICE_EXAMPLE = """\
 What tip should you plan for a spa massage?
@@ -30,17 +29,3 @@ QUIZ_EXAMPLE = f"""\
 
 CHOICE_COLUMNS = "`| Answer | Correct | Why |`"
 SORT_COLUMNS = "`| Statement | Medical | Relaxation | Both | Why |` (`Both` only where it fits)"
-
-
-class QuizError(ValueError):
-    """A quiz table that the extension cannot turn into questions.
-
-    `line` counts from 1 in the Markdown text that was converted (None if it cannot be told).
-    """
-
-    def __init__(self, line: int | None, problem: str, expected: str, example: str) -> None:
-        self.line = line
-        self.problem = problem
-        self.expected = expected
-        self.example = example
-        super().__init__(mistake(f"line {line}: " if line else "", problem, expected, example))

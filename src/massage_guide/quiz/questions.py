@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 
 from markdown.util import HTML_PLACEHOLDER_RE, HtmlStash
 
-from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE, QuizError
+from ..mistakes import AuthorError
+from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE
 from .source import SourceTable
 
 MARKED = {"yes", "x", "sí", "si"}
@@ -113,7 +114,8 @@ class Reader:
         header = source.header_line if source else None
         kind = names[0].lower() if names else ""
         if kind not in ("answer", "statement"):
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 f"this table in the quiz starts with the column `{names[0] if names else ''}`, so it "
                 "is neither a multiple-choice nor a sort-it table.",
@@ -123,7 +125,8 @@ class Reader:
         sort = kind == "statement"
         example = SORT_EXAMPLE if sort else CHOICE_EXAMPLE
         if intro is None:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 "this quiz table has no question line above it.",
                 "the question (or, for a sort-it table, the instruction) as a line of its own, "
@@ -149,7 +152,8 @@ class Reader:
         _check_columns(names, CHOICE_NAMES, header, CHOICE_COLUMNS, CHOICE_EXAMPLE)
         rows = _rows(table)
         if len(rows) < 2:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 f"the question has {len(rows)} answer{'' if len(rows) == 1 else 's'}; a choice needs "
                 "at least 2.",
@@ -163,14 +167,16 @@ class Reader:
             line = source.row_line(index) if source else None
             label = text_of(answer)
             if not label:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     line,
                     f"answer {index + 1} of this question has no text.",
                     "the answer's words in the `Answer` column of every row.",
                     CHOICE_EXAMPLE,
                 )
             if label.lower() in seen:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     line,
                     f"the answer \"{label}\" is listed twice for the same question.",
                     "each answer once.",
@@ -180,7 +186,8 @@ class Reader:
             right = _mark(mark, line, "`Correct`", CHOICE_EXAMPLE)
             self._check_why(why, line, f"the answer \"{label}\"", CHOICE_EXAMPLE)
             if right and first_right is not None:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     line,
                     f"two answers are marked correct (\"{first_right}\" and \"{label}\"), but a "
                     "question has one right answer.",
@@ -191,7 +198,8 @@ class Reader:
                 first_right = label
             choices.append(Choice(answer, why, right))
         if first_right is None:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 "no answer is marked correct.",
                 "`yes` in the `Correct` column of exactly one row; leave the others empty.",
@@ -208,7 +216,8 @@ class Reader:
         header = source.header_line if source else None
         lowered = [name.lower() for name in names]
         if "why" in lowered[:-1]:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 "the `Why` column is not the last column of this sort-it table.",
                 f"the columns {SORT_COLUMNS}, with `Why` last.",
@@ -217,7 +226,8 @@ class Reader:
         middle = lowered[1:-1] if lowered[-1:] == ["why"] else lowered[1:]
         for name, shown in zip(middle, names[1:]):
             if name not in SORT_CHOICES:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     header,
                     f"the column `{shown}` is not one a sort-it table knows.",
                     f"the columns {SORT_COLUMNS}.",
@@ -225,14 +235,16 @@ class Reader:
                 )
         for needed in ("medical", "relaxation", "why"):
             if needed not in lowered:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     header,
                     f"the sort-it table has no `{needed.capitalize()}` column.",
                     f"the columns {SORT_COLUMNS}.",
                     SORT_EXAMPLE,
                 )
         if len(set(middle)) != len(middle):
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 "a column appears twice in this sort-it table.",
                 f"each of the columns {SORT_COLUMNS} once.",
@@ -240,7 +252,8 @@ class Reader:
             )
         rows = _rows(table)
         if not rows:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 header,
                 "the sort-it table has no statements.",
                 "one row for each statement to sort, with `x` in its column.",
@@ -252,7 +265,8 @@ class Reader:
             line = source.row_line(index) if source else None
             statement, marks, why = row[0], row[1 : 1 + len(middle)], row[1 + len(middle)]
             if not text_of(statement):
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     line,
                     f"row {index + 1} of the sort-it table has no statement.",
                     "the sentence to sort in the `Statement` column of every row.",
@@ -264,14 +278,16 @@ class Reader:
                 if _mark(mark, line, f"`{text_of(column)}`", SORT_EXAMPLE)
             ]
             if not chosen:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     line,
                     f"no column is marked for \"{text_of(statement)}\".",
                     "`x` in exactly one of the columns Medical, Relaxation or Both.",
                     SORT_EXAMPLE,
                 )
             if len(chosen) > 1:
-                raise QuizError(
+                raise AuthorError(
+                    "",
                     line,
                     f"{len(chosen)} columns are marked for \"{text_of(statement)}\", but each "
                     "statement has one right column.",
@@ -292,15 +308,15 @@ class Reader:
         attribute, no link that is not to a page, a website, an email address or a phone."""
         for node in element.iter():
             if node is not element and any(name.lower().startswith("on") for name in node.attrib):
-                raise QuizError(line, f"{what} gives `<{node.tag}>` an `on...` attribute, which runs a script.",
+                raise AuthorError("", line, f"{what} gives `<{node.tag}>` an `on...` attribute, which runs a script.",
                                 SAFETY_EXPECTED, example)
             href = node.get("href") if node.tag == "a" else None
             if href is not None and urlsplit(href.strip()).scheme.lower() not in SAFE_SCHEMES:
-                raise QuizError(line, f"{what} links to `{href}`, which is not a page or a website.",
+                raise AuthorError("", line, f"{what} links to `{href}`, which is not a page or a website.",
                                 SAFETY_EXPECTED, example)
             for text in (node.text, node.tail if node is not element else None):
                 for raw in self._raw_html(text or ""):
-                    raise QuizError(line, f"{what} holds the HTML `{raw}`, which the quiz does not show.",
+                    raise AuthorError("", line, f"{what} holds the HTML `{raw}`, which the quiz does not show.",
                                     SAFETY_EXPECTED, example)
 
     def _raw_html(self, text: str) -> list[str]:
@@ -321,7 +337,8 @@ class Reader:
                 if link.get("href"):
                     self.check_link(link.get("href"), line)
         if not text_of(why):
-            raise QuizError(
+            raise AuthorError(
+                "",
                 line,
                 f"{what} has no explanation.",
                 "a short sentence in the `Why` column that says why, with a link to the page "
@@ -329,12 +346,13 @@ class Reader:
                 example,
             )
         if self.require_link and why.find(".//a[@href]") is None:
-            raise QuizError(line, f"the explanation for {what} has no link.", LINK_EXPECTED, example)
+            raise AuthorError("", line, f"the explanation for {what} has no link.", LINK_EXPECTED, example)
 
     def _check_new(self, question: etree.Element, line: int | None, example: str) -> None:
         key = re.sub(r"\W+", " ", text_of(question).lower()).strip()
         if key in self.asked:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 line,
                 f"the question \"{text_of(question)}\" is asked twice on this page.",
                 "each question once; change or delete one of them.",
@@ -349,7 +367,8 @@ def _check_columns(
     lowered = [name.lower() for name in names]
     for name, original in zip(lowered, names):
         if name not in expected:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 line,
                 f"the column `{original}` is not one a multiple-choice table knows.",
                 f"the columns {shown}, in this order.",
@@ -357,14 +376,16 @@ def _check_columns(
             )
     for name in expected:
         if name not in lowered:
-            raise QuizError(
+            raise AuthorError(
+                "",
                 line,
                 f"the multiple-choice table has no `{name.capitalize()}` column.",
                 f"the columns {shown}, in this order.",
                 example,
             )
     if lowered != expected:
-        raise QuizError(
+        raise AuthorError(
+            "",
             line,
             f"the columns are `| {' | '.join(names)} |`.",
             f"the columns {shown}, each once and in this order.",
@@ -378,7 +399,8 @@ def _mark(cell: etree.Element, line: int | None, column: str, example: str) -> b
         return True
     if value in UNMARKED:
         return False
-    raise QuizError(
+    raise AuthorError(
+        "",
         line,
         f"the {column} column says `{text_of(cell)}`, which the quiz cannot read as right or wrong.",
         "`yes` or `x` in the one right column; leave the others empty.",
