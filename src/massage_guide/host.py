@@ -18,7 +18,6 @@ when it runs (in `run`), never when it is set up (`extendMarkdown`).
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .lines import body_offset, split_front_matter
 from .mistakes import AuthorError
 
 # Names of the processor that holds the page, in the order they are looked for.
@@ -104,21 +104,6 @@ class Page:
     def error(self, error: AuthorError) -> AuthorError:
         """An extension's mistake (its line counted in the converted body) placed in the file."""
         return error.moved(self.file, body_offset(self.source))
-
-
-def body_offset(source: str) -> int:
-    """Lines that the front matter takes above the Markdown body: the one line finder for
-    mistakes in a page (the host may have changed the body by now: mkdocs-static-i18n joins its
-    lines again, so it is counted from the file itself)."""
-    return max(len(source.splitlines()) - len(split_front_matter(source)[0].splitlines()), 0)
-
-
-@functools.lru_cache(maxsize=64)
-def split_front_matter(source: str) -> tuple[str, dict[str, Any]]:
-    """(body, front matter) of a page's text, as MkDocs reads them."""
-    from mkdocs.utils.meta import get_data
-
-    return get_data(source)
 
 
 class PageContext(Treeprocessor):

@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..mistakes import mistake
 from ..print_links import full_address, is_heading_mark, is_relative, note_address
 from .authoring import linked_file, render, source_path
 
@@ -170,12 +171,12 @@ def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[P
     (paths in docs/, from the plugin option `booklet_leaves_out`)."""
     for path in leave_out:
         if files.get_file_from_path(path) is None:
-            raise PluginError(
-                f"mkdocs.yml: the guide plugin's `booklet_leaves_out` lists `{path}`, but there is no "
-                f"docs/{path}.\n  Expected: paths of pages in docs/ that the printed booklet leaves out.\n"
-                "  For example:\n    plugins:\n      - guide:\n          booklet_leaves_out:\n"
-                "            - handout.md\n            - link-to-this-guide.md"
-            )
+            raise PluginError(mistake(
+                "mkdocs.yml: ",
+                f"the guide plugin's `booklet_leaves_out` lists `{path}`, but there is no docs/{path}.",
+                "paths of pages in docs/ that the printed booklet leaves out.",
+                "plugins:\n  - guide:\n      booklet_leaves_out:\n        - handout.md\n        - link-to-this-guide.md",
+            ))
     parts = []
     for item in nav.items:
         pages = [

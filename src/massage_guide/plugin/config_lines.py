@@ -2,8 +2,8 @@
 
 The file is read again with PyYAML's composer, which keeps the position of every key and does
 not build any value (tags such as `!!python/name:` stay as written, nothing is imported or run).
-One way to find a line, for every check of mkdocs.yml: the practice, the review dates, the
-texts the theme shows.
+One way to find a line (lines.py's `yaml_line`, which finds front matter keys too), for every
+check of mkdocs.yml: the practice, the review dates, the texts the theme shows.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from yaml.nodes import MappingNode, Node, SequenceNode
+
+from ..lines import yaml_line
 
 
 def _root(config: MkDocsConfig) -> Node | None:
@@ -25,15 +27,11 @@ def _root(config: MkDocsConfig) -> Node | None:
 def config_line(config: MkDocsConfig, *keys: str | None) -> int | None:
     """The line of the deepest of `keys` (a path: "extra", "practice", "name") written in
     mkdocs.yml; the line of its nearest parent when it is not there; None when none is."""
-    node, line = _root(config), None
-    for key in keys:
-        if key is None or not isinstance(node, MappingNode):
-            break
-        found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), None)
-        if found is None:
-            break
-        line, node = found[0].start_mark.line + 1, found[1]
-    return line
+    try:
+        text = Path(config.config_file_path).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return None
+    return yaml_line(text, *keys)
 
 
 def nav_title_line(config: MkDocsConfig, title: str) -> int | None:

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ..mistakes import mistake
+from ..lines import text_line
 from .authoring import author_error, body_offset
 
 # Attributes that make the browser fetch something as soon as the page loads (or the form is
@@ -156,10 +157,7 @@ def other_host(address: str, site_url: str) -> str | None:
 
 def _line_of(page: Page, text: str) -> int:
     """The line of the page's file where `text` is written (the first), or 1."""
-    for number, line in enumerate(page.file.content_string.splitlines(), 1):
-        if text and text in line:
-            return number
-    return 1
+    return text_line(page.file.content_string, text)
 
 
 def check_content(page: Page, html: str, site_url: str) -> None:

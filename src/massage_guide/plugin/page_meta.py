@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
+from .. import lines
 from ..mistakes import mistake
 from .authoring import author_error
 from .config_lines import config_line, in_config, nav_title_line
@@ -86,10 +87,8 @@ class PageMeta:
 
 
 def front_matter_line(page: Page, key: str) -> int:
-    for number, line in enumerate(page.file.content_string.splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+    """The line of the front matter key `key` in the page's file (1 when it is not there)."""
+    return lines.front_matter_line(page.file.content_string, key)
 
 
 FRONT_MATTER_EXAMPLE = """

@@ -129,36 +129,49 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             words(self.language)
         except ValueError as error:
             raise PluginError(f"mkdocs.yml: {error}") from None
-        check_site_texts(config)  # each language has its own site name and description
+        # Every mistake in the settings is told at once; the build cannot go on without them.
+        settings = Mistakes()
+        steps: list[Callable[[], Any]] = [lambda: check_site_texts(config)]  # each language has its own
         if not self.main_language:
             # The first build: what every language shares is checked and set up once (the
             # settings are then in their checked form: the joined stylesheet is in `extra_css`).
             self.main_language = self.language
-            check_practice(config)
-            check_review(config)
-            self.stylesheet = bundle(config)
-            self.assets = ThemeAssets.of(config)
-            self._check_extensions(config)
+            steps += [
+                lambda: check_practice(config),
+                lambda: check_review(config),
+                lambda: self._check_extensions(config),
+                lambda: setattr(self, "stylesheet", bundle(config)),
+                lambda: setattr(self, "assets", ThemeAssets.of(config)),
+            ]
         else:
             # One "page not found" page serves the whole site: the first language's, which
             # names the others (overrides/404.html). A later language's build leaves it.
             config.theme.static_templates.discard("404.html")
-        self._glossary(config)  # checked before any page marks its words
+        steps.append(lambda: self._glossary(config))  # checked before any page marks its words
+        for step in steps:
+            try:
+                step()
+            except (PluginError, AuthorError) as error:
+                settings.add(error)
+        if settings:
+            raise PluginError(settings.message())
         return config
 
     def _check_extensions(self, config: MkDocsConfig) -> None:
-        """mkdocs.yml names every extension of the guide."""
-        names = [name for name in config.markdown_extensions if isinstance(name, str)]
-        for name in EXTENSIONS:
-            if name not in names:
-                raise PluginError(mistake(
-                    "mkdocs.yml: ", f"`markdown_extensions` does not list `{name}`, which the guide needs.",
-                    "every extension of the guide under `markdown_extensions:`.",
-                    f"markdown_extensions:\n  - {name}",
-                ))
+        """mkdocs.yml names every extension of the guide; where the glossary's data is."""
         options = config.mdx_configs.get(GLOSSARY) or {}
         self.glossary_data = Path(config.config_file_path or ".").parent / options.get("data", "docs/glossary.yml")
         self.glossary_page = options.get("glossary_page", "glossary.md")
+        names = [name for name in config.markdown_extensions if isinstance(name, str)]
+        missing = [name for name in EXTENSIONS if name not in names]
+        if missing:
+            raise PluginError(mistake(
+                "mkdocs.yml: ",
+                "`markdown_extensions` does not list " + ", ".join(f"`{name}`" for name in missing)
+                + ", which the guide needs.",
+                "every extension of the guide under `markdown_extensions:`.",
+                "markdown_extensions:\n" + "\n".join(f"  - {name}" for name in missing),
+            ))
 
     def _glossary(self, config: MkDocsConfig):
         """The glossary of the language being built: `glossary.yml` (the `data:` file) for the

@@ -24,6 +24,7 @@ from ..host import Page as HostPage
 
 from .authoring import render
 from .languages import language
+from ..mistakes import mistake
 from .config_lines import config_line, in_config
 
 # Shown in this order; the README and the commented block in mkdocs.yml list the same keys.
@@ -70,11 +71,8 @@ def config_error(config: MkDocsConfig, key: str | None, problem: str, expected: 
     example = EXAMPLES.get(key or "", "\n".join(EXAMPLES[k] for k in ("name", "phone")))
     block = "extra:\n  practice:\n" + "\n".join(f"    {row}" for row in example.splitlines())
     where = f"`extra.practice.{key}`" if key else "`extra.practice`"
-    return PluginError(
-        f"{in_config(config_line(config, 'extra', 'practice', key))}: {where} {problem}\n"
-        f"  Expected: {expected}\n"
-        "  For example:\n" + "\n".join(f"    {row}" for row in block.splitlines())
-    )
+    line = config_line(config, "extra", "practice", key)
+    return PluginError(mistake(f"{in_config(line)}: ", f"{where} {problem}", expected, block))
 
 
 def _check_length(config: MkDocsConfig, key: str, value: str) -> None:
@@ -148,12 +146,12 @@ def _check_block_name(config: MkDocsConfig) -> None:
     practice at all, without a word: stop and name the spelling the guide reads."""
     for key in config.extra:
         if str(key) != "practice" and difflib.get_close_matches(str(key).lower(), ["practice"], n=1, cutoff=0.75):
-            raise PluginError(
-                f"{in_config(config_line(config, 'extra', str(key)))}: `extra.{key}` is not a block the guide "
-                "knows. Did you mean `practice`?\n"
-                "  Expected: `practice:` in small letters, spelled like this, under `extra:`.\n"
-                "  For example:\n    extra:\n      practice:\n        name: Riverside Massage Clinic"
-            )
+            raise PluginError(mistake(
+                f"{in_config(config_line(config, 'extra', str(key)))}: ",
+                f"`extra.{key}` is not a block the guide knows. Did you mean `practice`?",
+                "`practice:` in small letters, spelled like this, under `extra:`.",
+                "extra:\n  practice:\n    name: Riverside Massage Clinic",
+            ))
 
 
 def check_practice(config: MkDocsConfig) -> None:

@@ -25,9 +25,10 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ..mistakes import mistake
 from .config_lines import config_line, in_config
 
-EXAMPLE = '    extra:\n      review:\n        last: "2026-11-26"\n        next: "2027-05-26"'
+EXAMPLE = 'extra:\n  review:\n    last: "2026-11-26"\n    next: "2027-05-26"'
 KEYS = ("last", "next", "by")
 DUE_SOON_DAYS = 30
 BY_LIMIT = 80  # a name and a role, on one line of the About page and the printed footer
@@ -42,10 +43,7 @@ def _line(config: MkDocsConfig, key: str) -> int | None:
 
 def _error(config: MkDocsConfig, key: str, problem: str, expected: str, example: str = EXAMPLE) -> PluginError:
     where = "`extra.review`" if key == "review" else f"`extra.review.{key}`"
-    return PluginError(
-        f"{in_config(_line(config, key))}: {where} {problem}\n  Expected: {expected}\n"
-        "  For example:\n" + example
-    )
+    return PluginError(mistake(f"{in_config(_line(config, key))}: ", f"{where} {problem}", expected, example))
 
 
 def _date(config: MkDocsConfig, key: str, value: object) -> datetime.date:
@@ -71,11 +69,12 @@ def check_review(config: MkDocsConfig, today: datetime.date | None = None) -> No
     if review is None:
         for key in config.extra:
             if difflib.get_close_matches(str(key).lower(), ["review"], n=1, cutoff=0.7) and key != "review":
-                raise PluginError(
-                    f"{in_config(config_line(config, 'extra', str(key)))}: `extra.{key}` is not a block the guide knows. "
-                    "Did you mean `review`?\n  Expected: `review:` in small letters, under `extra:`.\n"
-                    "  For example:\n" + EXAMPLE
-                )
+                raise PluginError(mistake(
+                    f"{in_config(config_line(config, 'extra', str(key)))}: ",
+                    f"`extra.{key}` is not a block the guide knows. Did you mean `review`?",
+                    "`review:` in small letters, under `extra:`.",
+                    EXAMPLE,
+                ))
         return  # the review-dates block says what is missing where it is used
     if not isinstance(review, dict):
         raise _error(
@@ -116,14 +115,14 @@ def _check_by(config: MkDocsConfig, review: dict) -> None:
         raise _error(
             config, "by", f"is `{by}`, which is not a name.",
             "the reviewer's name and role as one line of text, or no `by:` line at all.",
-            EXAMPLE + '\n        by: "Dana Lee, licensed massage therapist"',
+            EXAMPLE + '\n    by: "Dana Lee, licensed massage therapist"',
         )
     text = " ".join(str(by).split())
     if len(text) > BY_LIMIT:
         raise _error(
             config, "by", f"has {len(text)} characters; at most {BY_LIMIT} fit on the printed footer.",
             "the reviewer's name and role, short.",
-            EXAMPLE + '\n        by: "Dana Lee, licensed massage therapist"',
+            EXAMPLE + '\n    by: "Dana Lee, licensed massage therapist"',
         )
     review["by"] = text
 

@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from ..mistakes import mistake
 from .cssjoin import join, minify
 
 FOLDER = "stylesheets"
@@ -57,11 +58,13 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
         at_rule = re.search(r"@(import|charset)\b", css)
         if at_rule:
             line = css.count("\n", 0, at_rule.start()) + 1
-            raise PluginError(
-                f"docs/{name}, line {line}: `@import` and `@charset` do not work here: the files under "
-                f"docs/{FOLDER}/ are joined into one (massage_guide/plugin/stylesheets.py).\n"
-                "  Expected: the rules themselves, or another file listed under `extra_css`."
-            )
+            raise PluginError(mistake(
+                f"docs/{name}, line {line}: ",
+                f"`@import` and `@charset` do not work here: the files under docs/{FOLDER}/ are joined "
+                "into one (massage_guide/plugin/stylesheets.py).",
+                "the rules themselves, or another file listed under `extra_css`.",
+                "extra_css:\n  - stylesheets/guide.css\n  - stylesheets/print.css",
+            ))
         sources.append((name, css))
     content = join(sources)
     digest = hashlib.sha256(content.encode()).hexdigest()[:8]

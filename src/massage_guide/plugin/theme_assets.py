@@ -21,6 +21,8 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ..mistakes import mistake
+
 # Material's files, as globs in its theme folder.
 MATERIAL_FILES = {
     "stylesheet": "assets/stylesheets/main.*.min.css",
@@ -73,10 +75,10 @@ def _material_file(config: MkDocsConfig, pattern: str) -> str:
 def _data_address(docs_dir: str, favicon: str) -> str:
     path = Path(docs_dir) / favicon
     if path.suffix != ".svg" or not path.is_file():
-        raise PluginError(
-            f"mkdocs.yml, theme.favicon: expected an SVG file inside docs/, found `{favicon}`.\n"
-            "  For example:\n    theme:\n      favicon: assets/icons/favicon.svg"
-        )
+        raise PluginError(mistake(
+            "mkdocs.yml, theme.favicon: ", f"`{favicon}` is not an SVG file inside docs/.",
+            "an SVG file inside docs/.", "theme:\n  favicon: assets/icons/favicon.svg",
+        ))
     # Spaces between tags carry nothing in an icon; single quotes need no escaping in an address.
     svg = re.sub(r">\s+<", "><", path.read_text(encoding="utf-8").strip()).replace('"', "'")
     return "data:image/svg+xml," + quote(svg, safe="/:='")
