@@ -27,7 +27,7 @@ from conftest import (
     soup_of,
     wait_for_material,
 )
-from massage_guide.plugin.config import GuideConfig
+from massage_guide.plugin.config import PrintConfig
 from massage_guide.words import long_date
 from paper import (
     PAPER_VIEWPORT,
@@ -96,10 +96,10 @@ def nav_order(site: Path, home: str = "") -> list[str]:
 def booklet_leaves_out() -> list[str]:
     """The pages the booklet leaves out: the guide plugin's option in mkdocs.yml, or its default."""
     for plugin in SETTINGS.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("guide"), dict):
-            if "booklet_leaves_out" in plugin["guide"]:
-                return list(plugin["guide"]["booklet_leaves_out"])
-    return list(dict(GuideConfig._schema)["booklet_leaves_out"].default)
+        if isinstance(plugin, dict) and isinstance(plugin.get("guide/print"), dict):
+            if "booklet_leaves_out" in plugin["guide/print"]:
+                return list(plugin["guide/print"]["booklet_leaves_out"])
+    return list(dict(PrintConfig._schema)["booklet_leaves_out"].default)
 
 
 def address_of(docs_path: str) -> str:

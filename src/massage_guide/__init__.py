@@ -1,4 +1,4 @@
-"""The massage guide's Python: Python-Markdown extensions and one MkDocs plugin.
+"""The massage guide's Python: Python-Markdown extensions and the MkDocs plugins around them.
 
 Markdown extensions (each usable alone, with `markdown.Markdown(extensions=[...])`, and named
 under `markdown_extensions:` in mkdocs.yml):
@@ -10,6 +10,8 @@ under `markdown_extensions:` in mkdocs.yml):
 - `massage_guide.permalinks`: heading link marks named for screen readers;
 - `massage_guide.print_links`: links carry their full address for the print stylesheet.
 
-The MkDocs plugin `guide` (`massage_guide.plugin`) gives them what only MkDocs knows (the page
-being converted, the site's address, the navigation) and checks what authors write.
+Each extension reads the page it converts, and the settings it needs, from its host: MkDocs or
+Zensical (`massage_guide.host`). The MkDocs plugins (`massage_guide.plugin`: `guide/checks`,
+`guide/assets`, `guide/print`, `guide/languages`) check what authors write, give the theme's
+templates what they need, make the booklet and the QR code files, and build each language.
 """

@@ -214,7 +214,7 @@ def read_data(path: Path, source: str = "") -> Glossary:
 def data_file(data: Path, language: str) -> Path:
     """The glossary file of the pages in `language`: the file beside the `data:` file named like
     the pages (`glossary.es.yml`) when there is one, else the `data:` file itself (the site's
-    first language's; the `guide` plugin stops a build of another language without its file)."""
+    first language's; `guide/checks` stops a build of another language without its file)."""
     twin = data.with_name(f"{data.stem}.{language}{data.suffix}")
     return twin if twin.exists() else data
 

@@ -1,5 +1,18 @@
-"""The guide's MkDocs plugin, `guide` in mkdocs.yml (`plugins:`). See plugin.py."""
+"""The guide's MkDocs plugins, one concern each (named under `plugins:` in mkdocs.yml):
 
-from .plugin import GuidePlugin
+- `guide/checks` (checks.py): what authors write, every mistake shown in one run;
+- `guide/assets` (assets.py): the joined stylesheet, Material's files, what each page's
+  template needs;
+- `guide/print` (printing.py): the printed booklet and the QR code files;
+- `guide/languages` (language_builds.py): each language's words, 404 page and search index.
 
-__all__ = ["GuidePlugin"]
+The guide's Markdown extensions need none of them: they read the page they convert from their
+host (host.py).
+"""
+
+from .assets import AssetsPlugin
+from .checks import ChecksPlugin
+from .language_builds import LanguagesPlugin
+from .printing import PrintPlugin
+
+__all__ = ["AssetsPlugin", "ChecksPlugin", "LanguagesPlugin", "PrintPlugin"]

@@ -56,7 +56,7 @@ def _at_a_glance(page: Page) -> str:
 
 def as_date(value: object) -> object:
     """A date written in quotes (`"2026-11-26"`, as Zensical needs it under `extra`) as a date,
-    for the date filter; anything else as it is (the `guide` plugin checks the dates)."""
+    for the date filter; anything else as it is (`guide/checks` checks the dates)."""
     if isinstance(value, str):
         try:
             return datetime.date.fromisoformat(value.strip())

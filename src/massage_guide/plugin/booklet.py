@@ -173,9 +173,9 @@ def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[P
         if files.get_file_from_path(path) is None:
             raise PluginError(mistake(
                 "mkdocs.yml: ",
-                f"the guide plugin's `booklet_leaves_out` lists `{path}`, but there is no docs/{path}.",
+                f"the `guide/print` plugin's `booklet_leaves_out` lists `{path}`, but there is no docs/{path}.",
                 "paths of pages in docs/ that the printed booklet leaves out.",
-                "plugins:\n  - guide:\n      booklet_leaves_out:\n        - handout.md\n        - link-to-this-guide.md",
+                "plugins:\n  - guide/print:\n      booklet_leaves_out:\n        - handout.md\n        - link-to-this-guide.md",
             ))
     parts = []
     for item in nav.items:

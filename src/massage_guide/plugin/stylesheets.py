@@ -53,7 +53,10 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
     for name in ours:
         source = docs / name
         if not source.is_file():
-            raise PluginError(f"mkdocs.yml: `extra_css` lists {name}, but docs/{name} does not exist.")
+            raise PluginError(mistake(
+                "mkdocs.yml: ", f"`extra_css` lists {name}, but docs/{name} does not exist.",
+                "paths of stylesheets inside docs/.", "extra_css:\n  - stylesheets/guide.css",
+            ))
         css = source.read_text(encoding="utf-8")
         at_rule = re.search(r"@(import|charset)\b", css)
         if at_rule:

@@ -1,34 +1,24 @@
-"""The guide's MkDocs plugin: one place where the build's steps meet, in the order MkDocs runs them.
+"""`guide/checks`: what authors write is checked, and every mistake is shown in one run.
 
-What the reader sees is made by the Markdown extensions (named under `markdown_extensions:` in
-mkdocs.yml) and by the theme's template blocks (overrides/). The plugin gives them what only
-MkDocs knows, and checks what authors write:
+In the order MkDocs runs the events:
 
-1. on_config: check the practice's details and the review dates, join the stylesheets, find
-   Material's files, check the glossary of the language being built. The guide's Markdown
-   extensions read the page they convert from MkDocs itself (host.py): nothing is told to them.
-   on_serve: watch the glossary's data file while previewing.
-2. on_pre_build: forget what the last build saw (titles and descriptions).
-3. on_files: add the joined stylesheet and the QR code files; check the glossary page is there;
-   in a site built in Spanish only, keep the Spanish pages (one_language.py).
-4. on_env: give the templates the date and address filters, Material's file names, the icon.
-5. on_page_markdown: check the page's front matter and blocks.
-   on_page_content: check what the page's Markdown became: nothing from other websites, no
-   script, one title, no table left as raw text (page_check.py).
-6. on_page_context: the booklet page gets the readers' pages, in parts, converted again to fit inside it.
-7. on_post_page, on_post_template: check what the theme adds around the pages, once per
-   template, and the 404 page: nothing is loaded from another website.
-8. on_post_build: once every language is built, give each its own search index.
+1. on_config: the settings (the language's words, the texts the theme shows, the practice's
+   details, the review dates, the guide's extensions, the glossary of the language being built);
+   every mistake found there is told together, and the build stops (the pages cannot be built
+   without them). on_serve: the glossary's data file is watched while previewing.
+2. on_pre_build: a new build forgets what the last one saw.
+3. on_files: the glossary page is there.
+4. on_page_markdown: each page's front matter, title, summary, glossary lines and switches.
+   on_page_content: what the page's Markdown became: nothing from other websites, no script, one
+   title, no table left as raw text (page_check.py).
+   The extensions hand their mistakes to `mistakes` through their host (host.py).
+5. on_env (once every page is converted, before any is written): every mistake found in the
+   pages is shown together, and the build stops.
+6. on_post_page, on_post_template: what the theme adds around the pages, once per template, and
+   the 404 page: nothing is loaded from another website.
 
-Every mistake in one run: what the checks and the extensions find in the pages is collected
-(`mistakes`, which the extensions reach through their host: host.py) and shown together once
-every page is converted (on_env, before any page is written); then the build stops.
-
-Languages: mkdocs-static-i18n (listed before `guide` under `plugins:`) builds the site once per
-language, calling every event again, with `theme.language` set to that language. The guide's
-on_config and on_files run after the i18n plugin's (priority -110 against its -100), so they see
-the language's own settings and files: each build gets the language's glossary data
-(`glossary.es.yml` beside `glossary.yml`), its reader words (words.py) and its home address.
+Languages: mkdocs-static-i18n builds the site once per language, calling every event again;
+on_config runs after it (priority -110 against its -100), so it sees the language's settings.
 """
 
 from __future__ import annotations
@@ -38,40 +28,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import markdown
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
-from mkdocs.utils import get_relative_url
 
-from ..blocks import LINE as BLOCK_LINE
 from ..glossary.entries import MARKER as GLOSSARY_MARKER
 from ..glossary.extension import data_file, read_data
-from ..host import PageContext
 from ..mistakes import AuthorError, Mistakes, mistake
-from ..quiz.source import QUIZ_START
-from ..words import long_date, words
-from .authoring import FILTERS, PARTIALS, author_error, body_offset, source_path
-from .blocks import PRINT_KIT
-from .booklet import booklet, booklet_parts
-from .config import GuideConfig
-from .link_kit import qr_files
-from .languages import all_built, built, folder, language, main_language
-from .one_language import prefer_localized_pages
+from ..words import words
+from .authoring import author_error, body_offset, source_path
+from .config import ChecksConfig
+from .languages import language
 from .page_check import check_content, check_output
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
-from .search_languages import split_index
-from .stylesheets import Bundle, bundle, inline_css
-from .theme_assets import ThemeAssets
 
 # The guide's Markdown extensions, as mkdocs.yml names them: the site needs every one.
 EXTENSIONS = (
@@ -86,8 +60,6 @@ GLOSSARY = "massage_guide.glossary"
 # The glossary's block pattern, on a line of its own as authors write it.
 GLOSSARY_LINE = re.compile(rf"^{GLOSSARY_MARKER.pattern}[ \t]*$", re.MULTILINE)
 H1 = re.compile(r"^# \S.*$", re.MULTILINE)
-# A box (`!!! note`, `??? note`) or a snippet, which may hold one, in a page's Markdown.
-BOX_LINE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|-{2}8<-{2})[ \t]", re.MULTILINE)
 SUMMARY_EXAMPLE = """
 ---
 title: Before the session
@@ -101,22 +73,19 @@ summary: >-
 """
 
 
-class GuidePlugin(BasePlugin[GuideConfig]):
+class ChecksPlugin(BasePlugin[ChecksConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.site: MkDocsConfig | None = None  # the MkDocs configuration of this build
         self.mistakes = Mistakes()  # the authors' mistakes found in this build (host.py reaches it)
-        self.stylesheet: Bundle | None = None
-        self.assets: ThemeAssets | None = None
         self.page_meta: PageMeta | None = None
-        self.files: Files | None = None
         self.glossary_data: Path | None = None  # the data file as mkdocs.yml names it
+        self.glossary_page = "glossary.md"  # the glossary extension's `glossary_page`
         self.glossary_source = ""  # the data file of the language being built, for messages
         self.glossaries: dict[str, Any] = {}  # each language's checked glossary, read once
         self.language = "en"  # the language being built (`theme.language`)
         self.main_language = ""  # the language of the first build: its glossary is `data:` itself
         self.checked_templates: set[str] = set()
-        self.glossary_page = "glossary.md"  # the glossary extension's `glossary_page`
         self.found_before = 0  # mistakes found before the page being converted
 
     # 1. Configuration ---------------------------------------------------------------------------
@@ -133,20 +102,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         settings = Mistakes()
         steps: list[Callable[[], Any]] = [lambda: check_site_texts(config)]  # each language has its own
         if not self.main_language:
-            # The first build: what every language shares is checked and set up once (the
-            # settings are then in their checked form: the joined stylesheet is in `extra_css`).
+            # The first build: what every language shares is checked once (the practice's
+            # details and the review dates are then in their checked form, which the templates
+            # show: practice.py, review.py).
             self.main_language = self.language
             steps += [
                 lambda: check_practice(config),
                 lambda: check_review(config),
                 lambda: self._check_extensions(config),
-                lambda: setattr(self, "stylesheet", bundle(config)),
-                lambda: setattr(self, "assets", ThemeAssets.of(config)),
             ]
-        else:
-            # One "page not found" page serves the whole site: the first language's, which
-            # names the others (overrides/404.html). A later language's build leaves it.
-            config.theme.static_templates.discard("404.html")
         steps.append(lambda: self._glossary(config))  # checked before any page marks its words
         for step in steps:
             try:
@@ -215,7 +179,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 server.watch(str(path))
         return server
 
-    # 2.-4. Before the pages ----------------------------------------------------------------------
+    # 2.-3. Before the pages ----------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.page_meta = PageMeta(self.config.max_description)
@@ -224,11 +188,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has picked this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        files = prefer_localized_pages(files, config)
-        self.files = files
-        if self.stylesheet:
-            self.stylesheet.add_to(files, config)
-        qr_files(files, config)
         page, data = self.glossary_page, self.glossary_source
         if files.get_file_from_path(page) is None:
             raise PluginError(mistake(
@@ -238,32 +197,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             ))
         return files
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # Every page is converted by now, and none is written yet: every mistake found is shown
-        # together, and the build stops.
-        if self.mistakes:
-            raise PluginError(self.mistakes.message())
-        # One date format and one way to show an address, in the partials and the templates.
-        env.filters.update(FILTERS)
-        # The plugin's partials that theme templates share, as `guide/NAME` (e.g. the practice's
-        # details in the footer).
-        env.loader = ChoiceLoader([env.loader, PrefixLoader({"guide": FileSystemLoader(PARTIALS)})])
-        env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
-        env.globals["guide_assets"] = self.assets
-        env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
-        # The reader words of the language being built, and its dates (words.py).
-        env.globals["words"] = words(self.language)
-        env.filters["long_date"] = lambda value: long_date(value, self.language)
-        # The other languages the site is built in, each with its words and its home page, for
-        # the page that names them all (overrides/404.html).
-        env.globals["guide_other_languages"] = [
-            {"code": code, "words": words(code), "link": home}
-            for code, home in built(config).items()
-            if code != self.language
-        ]
-        return env
-
-    # 5. Each page --------------------------------------------------------------------------------
+    # 4. Each page --------------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.page_meta is not None
@@ -281,18 +215,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 self.mistakes.add(error)
                 break  # a page's first mistake: the next checks could tell it again in other words
         self.found_before = len(self.mistakes.found)
-        # How long the page is, as its author wrote it: the template gives a long page an "On
-        # this page" list (overrides/partials/contents-rule.html).
-        page.meta["mdx_words"] = len(markdown.split())
-        # Whether the page may show a box: only then does it carry the boxes' icons that
-        # mkdocs.yml sets (`theme.icon.admonition`, written into the page by the theme).
-        page.meta["mdx_boxes"] = bool(BOX_LINE.search(markdown))
-        # A page with a quiz carries quiz.css (overrides/main.html): the other pages do without it.
-        page.meta["mdx_quiz"] = QUIZ_START.search(markdown) is not None
-        # A page with the QR code or the practice's box carries handout.css (print-styles.html).
-        page.meta["mdx_print_kit"] = any(
-            (found := BLOCK_LINE.match(line)) and found["name"] in PRINT_KIT for line in markdown.splitlines()
-        )
         return markdown
 
     def _check_summary(self, page: Page, markdown: str) -> None:
@@ -361,44 +283,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 self.mistakes.add(error)
         return html
 
-    # 6. Pages into templates ---------------------------------------------------------------------
+    # 5. Once every page is converted ---------------------------------------------------------------
 
-    def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
-        # A page in another language than the main one takes its language's folder as the site's
-        # root for Material's script (`base_url`): its search then fetches the language's own
-        # index, and leads to the language's own pages (search_languages.py).
-        if folder(config):
-            context["base_url"] = get_relative_url(folder(config), page.url)
-        # Every page's Markdown is read by now: MkDocs converts all pages before any template.
-        if page.meta.get("booklet"):
-            parts = booklet_parts(nav, self.files, self.config.booklet_leaves_out)
-            page.content = (page.content or "") + booklet(
-                page, parts, self.files, config.site_url or "", self._convert, self.language
-            )
-            check_output(f"docs/{page.file.src_uri} (the booklet)", page.content, config.site_url or "")
-            page.meta["mdx_print_kit"] = True
-            for flag in ("mdx_quiz", "mdx_boxes"):  # the booklet holds the quiz and the boxes
-                if any(part_page.meta.get(flag) for part in parts for part_page in part.pages):
-                    page.meta[flag] = True
-            # The booklet's own list of parts does the job of the sidebar's table of contents,
-            # which Material ties to a menu entry the booklet does not have.
-            page.toc = TableOfContents([])
-        return context
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page is converted by now, and none is written yet: every mistake found is shown
+        # together, and the build stops.
+        if self.mistakes:
+            raise PluginError(self.mistakes.message())
+        return env
 
-    def _convert(self, page: Page, extension: Extension) -> str:
-        """`page`'s Markdown as HTML, converted as on its own page, with `extension` added."""
-        assert self.site is not None and self.files is not None
-        md = markdown.Markdown(
-            extensions=[*self.site.markdown_extensions, extension], extension_configs=self.site.mdx_configs
-        )
-        # The extensions read the page from it, as from MkDocs' own `relpath` (host.py); it says
-        # the page is converted for the booklet (no addresses for paper, no glossary box).
-        PageContext(page.file, self.files, self.site).register(md)
-        return md.convert(page.markdown or "")
-
-    # 7. Finished pages ---------------------------------------------------------------------------
+    # 6. Finished pages ---------------------------------------------------------------------------
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # What a page's author wrote was checked as it was converted (on_page_content). What the
@@ -414,12 +308,3 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if template_name.endswith(".html"):  # the 404 page; not sitemap.xml or robots.txt
             check_output(f"the page {template_name} (overrides/)", output_content, config.site_url or "")
         return output_content
-
-    # 8. The whole site -----------------------------------------------------------------------------
-
-    @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language and merged search
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not all_built(config):  # one language's build, inside the main language's
-            return
-        others = {code: home for code, home in built(config).items() if home}
-        split_index(config.site_dir, others, main_language(config))

@@ -1,0 +1,107 @@
+"""`guide/assets`: what the theme's templates need to draw a page, given to them through the
+template context, in the order MkDocs runs the events:
+
+1. on_config: join the guide's stylesheets into one file and find Material's own files (its
+   stylesheet, palette and script, whose names carry a hash) in the installed theme.
+3. on_files: add the joined stylesheet to the site.
+4. on_page_markdown: note what each page needs, from its Markdown (`PageFacts`).
+5. on_env: the templates' filters (dates, addresses), the plugin's shared partials as
+   `guide/NAME`, Material's file names (`guide_assets`), the inline stylesheets.
+6. on_page_context: the page's needs, as `guide_page` (overrides/main.html,
+   partials/print-styles.html, partials/contents-rule.html).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..blocks import LINE as BLOCK_LINE
+from ..quiz.source import QUIZ_START
+from .authoring import FILTERS, PARTIALS
+from .blocks import PRINT_KIT
+from .config import AssetsConfig
+from .stylesheets import Bundle, bundle, inline_css
+from .theme_assets import ThemeAssets
+
+# A box (`!!! note`, `??? note`) or a snippet, which may hold one, in a page's Markdown.
+BOX_LINE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|-{2}8<-{2})[ \t]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a page needs from its template, read from the Markdown its author wrote."""
+
+    # How long the page is: a long page gets an "On this page" list (contents-rule.html).
+    words: int = 0
+    # Whether it may show a box: only then does it carry the boxes' icons that mkdocs.yml sets
+    # (`theme.icon.admonition`, written into the page by the theme).
+    boxes: bool = True
+    # A page with a quiz carries quiz.css (main.html): the other pages do without it.
+    quiz: bool = False
+    # A page with the QR code or the practice's box carries handout.css (print-styles.html).
+    print_kit: bool = False
+
+    def __or__(self, other: PageFacts) -> PageFacts:
+        """A page that holds both (the booklet holds every page it prints)."""
+        return PageFacts(self.words, self.boxes or other.boxes, self.quiz or other.quiz, self.print_kit or other.print_kit)
+
+
+def page_facts(markdown: str) -> PageFacts:
+    return PageFacts(
+        words=len(markdown.split()),
+        boxes=bool(BOX_LINE.search(markdown)),
+        quiz=QUIZ_START.search(markdown) is not None,
+        print_kit=any((found := BLOCK_LINE.match(line)) and found["name"] in PRINT_KIT for line in markdown.splitlines()),
+    )
+
+
+class AssetsPlugin(BasePlugin[AssetsConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stylesheet: Bundle | None = None
+        self.assets: ThemeAssets | None = None
+        self.facts: dict[str, PageFacts] = {}  # each page's needs, by its file
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.assets is None:  # the first language's build: every language shares them
+            # The joined file takes the place of the files it joins in `extra_css`: the setting
+            # MkDocs and Material read to link a site's stylesheets (stylesheets.py).
+            self.stylesheet = bundle(config)
+            self.assets = ThemeAssets.of(config)
+        return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100), which takes only files from docs/
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.stylesheet:
+            self.stylesheet.add_to(files, config)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.facts[page.file.src_uri] = page_facts(markdown)
+        return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # One date format and one way to show an address, in the partials and the templates.
+        env.filters.update(FILTERS)
+        # The plugin's partials that theme templates share, as `guide/NAME` (e.g. the practice's
+        # details in the footer).
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"guide": FileSystemLoader(PARTIALS)})])
+        env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
+        env.globals["guide_assets"] = self.assets
+        env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        context["guide_page"] = self.facts.get(page.file.src_uri, PageFacts())
+        return context
