@@ -101,14 +101,19 @@ def test_glossary_words_are_marked_and_lead_to_their_entries(zensical_site: Path
     assert marks >= 10
 
 
-def test_a_quiz_mistake_stops_the_build(zensical_project: Path, tmp_path: Path) -> None:
+def build_broken(project: Path, tmp_path: Path, page: str, old: str, new: str) -> subprocess.CompletedProcess[str]:
+    """Build a copy of `project` whose docs/`page` has `new` in place of `old`."""
     broken = tmp_path / "broken"
-    shutil.copytree(zensical_project, broken, ignore=shutil.ignore_patterns("site", ".cache"))
-    quiz = broken / "docs/quiz.md"
-    text = quiz.read_text(encoding="utf-8")
-    assert "| --- | --- | --- |" in text
-    quiz.write_text(text.replace("| Answer | Correct | Why |", "| Answer | Right | Why |", 1), encoding="utf-8")
-    result = zensical_build(broken)
+    shutil.copytree(project, broken, ignore=shutil.ignore_patterns("site", ".cache"))
+    path = broken / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"docs/{page} no longer holds {old!r}: is this test out of date?"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return zensical_build(broken)
+
+
+def test_a_quiz_mistake_stops_the_build(zensical_project: Path, tmp_path: Path) -> None:
+    result = build_broken(zensical_project, tmp_path, "quiz.md", "| Answer | Correct | Why |", "| Answer | Right | Why |")
     assert result.returncode != 0, "a quiz with a misnamed column must not be published"
     assert "Correct" in result.stdout + result.stderr, "the message names the column the quiz expects"
 
@@ -202,10 +207,5 @@ def test_link_kit_qr_code_files_are_published(zensical_site: Path) -> None:
 
 @pytest.mark.xfail(strict=True, reason="the page checks (front matter, summary, title) are the guide's MkDocs plugin's")
 def test_a_page_without_summary_stops_the_build(zensical_project: Path, tmp_path: Path) -> None:
-    broken = tmp_path / "broken"
-    shutil.copytree(zensical_project, broken, ignore=shutil.ignore_patterns("site", ".cache"))
-    price = broken / "docs/differences/price.md"
-    text = price.read_text(encoding="utf-8")
-    assert "\nsummary:" in text
-    price.write_text(text.replace("\nsummary:", "\nsummary_draft:", 1), encoding="utf-8")
-    assert zensical_build(broken).returncode != 0, "a page without its summary must not be published"
+    result = build_broken(zensical_project, tmp_path, "differences/price.md", "\nsummary:", "\nsummary_draft:")
+    assert result.returncode != 0, "a page without its summary must not be published"
