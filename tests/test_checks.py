@@ -25,7 +25,7 @@ def good(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site() -> tuple[MkDocsConfig, ChecksPlugin]:
+def checks_site() -> tuple[MkDocsConfig, ChecksPlugin]:
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     return config, config.plugins["guide/checks"]
@@ -46,12 +46,12 @@ def _read(config: MkDocsConfig, checks: ChecksPlugin, pages: dict[str, str]) -> 
     return ""
 
 
-def test_good_pages_pass(site) -> None:
-    assert _read(*site, {"price.md": GOOD}) == ""
+def test_good_pages_pass(checks_site) -> None:
+    assert _read(*checks_site, {"price.md": GOOD}) == ""
 
 
-def test_every_page_mistake_is_told_together_with_its_file_and_line(site) -> None:
-    said = _read(*site, {
+def test_every_page_mistake_is_told_together_with_its_file_and_line(checks_site) -> None:
+    said = _read(*checks_site, {
         "no-summary.md": good("one").replace("summary: A short summary.\n", ""),
         "no-title.md": good("two").replace("# Two\n", "Two\n"),
         "quoted-switch.md": good("three").replace("---\n\n", 'scripts: "false"\n---\n\n'),
