@@ -49,6 +49,7 @@ LAST_REVIEWED = str((EXTRA.get("review") or {}).get("last", ""))  # ISO date, li
 # The practice's details as set in mkdocs.yml (None when the guide is practice-neutral).
 SITE_PRACTICE: dict | None = EXTRA.get("practice") or None
 
+# The one variable for the browser, in the tests and scripts alike (CONTRIBUTING.md says so).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium phones home at start-up; this machine's closed network refuses it.
 CHROMIUM_ARGS = [
