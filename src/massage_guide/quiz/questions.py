@@ -6,6 +6,9 @@ Two kinds of table, told apart by their first column:
   each row an answer, `yes` (or `x`) in `Correct` marks the one right answer, `Why` explains it;
 - sort it, `| Statement | Medical | Relaxation | Both | Why |`: the paragraph above the table
   is the instruction, each row a question, `x` (or `yes`) marks the one right column.
+
+A quiz in another language may name its columns and mark its answers in that language too
+(`quiz_tables:` in its words file: `| Respuesta | Correcta | Por qué |`, `sí`).
 """
 
 from __future__ import annotations
@@ -19,18 +22,11 @@ from urllib.parse import urlsplit
 
 from markdown.util import HTML_PLACEHOLDER_RE, HtmlStash
 
+from ..words import ENGLISH, words
 from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE, QuizError
 from .source import SourceTable
 
-MARKED = {"yes", "x", "sí", "si"}
-UNMARKED = {"", "no"}
 CHOICE_NAMES = ["answer", "correct", "why"]
-# A Spanish quiz names its columns in Spanish (readers see the sort-it ones): each is read as
-# the English column it stands for, and `sí` marks like `yes`.
-SPANISH_COLUMNS = {
-    "respuesta": "answer", "correcta": "correct", "por qué": "why",
-    "afirmación": "statement", "médico": "medical", "relajación": "relaxation", "ambos": "both",
-}
 SORT_CHOICES = ["medical", "relaxation", "both"]
 # Raw HTML an author may write in a quiz cell: text formatting, nothing that loads or runs.
 SAFE_TAGS = {"br", "strong", "em", "b", "i", "small", "sub", "sup", "abbr", "span", "mark", "wbr"}
@@ -84,9 +80,27 @@ def column_names(table: etree.Element) -> list[str]:
     return [text_of(cell) for cell in table.iter("th")]
 
 
-def column_keywords(names: list[str]) -> list[str]:
-    """Column names as the quiz knows them: a Spanish name becomes its English keyword."""
-    return [SPANISH_COLUMNS.get(name.lower(), name) for name in names]
+def column_keywords(names: list[str], language: str = ENGLISH) -> list[str]:
+    """Column names as the quiz knows them: a name in the page's language (its words file's
+    `quiz_tables.columns`: "Respuesta") becomes its English keyword ("answer"); an English name
+    stays as written (readers see the sort-it ones)."""
+    known = {name.lower(): keyword for keyword, name in words(language)["quiz_tables"]["columns"].items()}
+    keywords = []
+    for name in names:
+        keyword = known.get(name.lower(), name)
+        keywords.append(name if keyword == name.lower() else keyword)
+    return keywords
+
+
+def marks(language: str = ENGLISH) -> tuple[set[str], set[str]]:
+    """The marks of a right answer and of a wrong one in a quiz in `language` (its words file's
+    `quiz_tables`), the English ones too; an empty cell is wrong."""
+    right, wrong = set(), {""}
+    for code in {ENGLISH, language}:
+        said = words(code)["quiz_tables"]
+        right.update(mark.lower() for mark in said["right"])
+        wrong.update(mark.lower() for mark in said["wrong"])
+    return right, wrong
 
 
 def _rows(table: etree.Element) -> list[list[etree.Element]]:
@@ -102,14 +116,17 @@ class Reader:
         require_link: bool,
         stash: HtmlStash | None = None,
         check_link: Callable[[str, int | None], None] | None = None,
+        language: str = ENGLISH,
     ) -> None:
         self.require_link = require_link
         self.stash = stash
         self.check_link = check_link
+        self.language = language  # the page's: its column names and marks are read too
+        self.marks = marks(language)
         self.asked: set[str] = set()
 
     def read(self, table: etree.Element, intro: etree.Element | None, source: SourceTable | None) -> Table:
-        names = column_keywords(column_names(table))
+        names = column_keywords(column_names(table), self.language)
         header = source.header_line if source else None
         kind = names[0].lower() if names else ""
         if kind not in ("answer", "statement"):
@@ -177,7 +194,7 @@ class Reader:
                     CHOICE_EXAMPLE,
                 )
             seen[label.lower()] = index
-            right = _mark(mark, line, "`Correct`", CHOICE_EXAMPLE)
+            right = _mark(mark, line, "`Correct`", CHOICE_EXAMPLE, self.marks)
             self._check_why(why, line, f"the answer \"{label}\"", CHOICE_EXAMPLE)
             if right and first_right is not None:
                 raise QuizError(
@@ -261,7 +278,7 @@ class Reader:
             chosen = [
                 column
                 for column, mark in zip(columns, marks)
-                if _mark(mark, line, f"`{text_of(column)}`", SORT_EXAMPLE)
+                if _mark(mark, line, f"`{text_of(column)}`", SORT_EXAMPLE, self.marks)
             ]
             if not chosen:
                 raise QuizError(
@@ -372,11 +389,12 @@ def _check_columns(
         )
 
 
-def _mark(cell: etree.Element, line: int | None, column: str, example: str) -> bool:
+def _mark(cell: etree.Element, line: int | None, column: str, example: str, marks: tuple[set[str], set[str]]) -> bool:
     value = text_of(cell).lower()
-    if value in MARKED:
+    right, wrong = marks
+    if value in right:
         return True
-    if value in UNMARKED:
+    if value in wrong:
         return False
     raise QuizError(
         line,
