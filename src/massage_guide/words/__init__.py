@@ -149,8 +149,10 @@ def _compose(path: Path, shown: str) -> Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{shown}, line {mark.line + 1}: " if mark else f"{shown}: "
+        # An unclosed bracket or quote is found where the file ends: say where it opened.
+        opened = f", {error.context} on line {error.context_mark.line + 1}" if error.context and error.context_mark else ""
         raise WordsError(
-            mistake(where, f"the file is not valid YAML ({error.problem}).", _FORM, _EXAMPLE)
+            mistake(where, f"the file is not valid YAML ({error.problem}{opened}).", _FORM, _EXAMPLE)
         ) from None
     if not isinstance(node, MappingNode):
         raise WordsError(mistake(f"{shown}: ", "the file holds no words (`key: value` lines).", _FORM, _EXAMPLE))
