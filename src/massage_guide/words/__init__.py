@@ -301,5 +301,6 @@ def _missing(language: str) -> str:
         f"language: a copy of the English words ({PACKAGE_FOLDER / 'en.yml'}) with every value "
         "translated, the keys and the {name} places kept. The guide ships "
         f"{', '.join(shipped())} itself.",
-        f"# {name}\nin_short: En bref\npermalink: Lien vers cette section\nmenu: Menu\n...",
+        f"# {PROJECT_FOLDER}/fr.yml, for French: en.yml with each value in French\n"
+        "in_short: En bref\npermalink: Lien vers cette section\nmenu: Menu\n...",
     )
