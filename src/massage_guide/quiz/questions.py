@@ -7,8 +7,9 @@ Two kinds of table, told apart by their first column:
 - sort it, `| Statement | Medical | Relaxation | Both | Why |`: the paragraph above the table
   is the instruction, each row a question, `x` (or `yes`) marks the one right column.
 
-A quiz in another language may name its columns and mark its answers in that language too
-(`quiz_tables:` in its words file: `| Respuesta | Correcta | Por qué |`, `sí`).
+A quiz names its columns and marks its answers in its page's language (`quiz_tables:` in the
+language's words file: `| Respuesta | Correcta | Por qué |`, `sí`) or in any language the guide
+ships words for (a host that does not tell the page's language still reads a Spanish quiz).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 
 from markdown.util import HTML_PLACEHOLDER_RE, HtmlStash
 
-from ..words import ENGLISH, words
+from ..words import ENGLISH, language_of, shipped, words
 from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE, QuizError
 from .source import SourceTable
 
@@ -80,11 +81,20 @@ def column_names(table: etree.Element) -> list[str]:
     return [text_of(cell) for cell in table.iter("th")]
 
 
+def _quiz_tables(language: str) -> list:
+    """The `quiz_tables` words a quiz in `language` is read with: the language's own last, so
+    that they win over the shipped languages'."""
+    page = language_of(language)
+    return [words(code)["quiz_tables"] for code in (*(code for code in shipped() if code != page), page)]
+
+
 def column_keywords(names: list[str], language: str = ENGLISH) -> list[str]:
     """Column names as the quiz knows them: a name in the page's language (its words file's
     `quiz_tables.columns`: "Respuesta") becomes its English keyword ("answer"); an English name
     stays as written (readers see the sort-it ones)."""
-    known = {name.lower(): keyword for keyword, name in words(language)["quiz_tables"]["columns"].items()}
+    known = {
+        name.lower(): keyword for said in _quiz_tables(language) for keyword, name in said["columns"].items()
+    }
     keywords = []
     for name in names:
         keyword = known.get(name.lower(), name)
@@ -94,12 +104,12 @@ def column_keywords(names: list[str], language: str = ENGLISH) -> list[str]:
 
 def marks(language: str = ENGLISH) -> tuple[set[str], set[str]]:
     """The marks of a right answer and of a wrong one in a quiz in `language` (its words file's
-    `quiz_tables`), the English ones too; an empty cell is wrong."""
-    right, wrong = set(), {""}
-    for code in {ENGLISH, language}:
-        said = words(code)["quiz_tables"]
-        right.update(mark.lower() for mark in said["right"])
-        wrong.update(mark.lower() for mark in said["wrong"])
+    `quiz_tables`, which win), and in the shipped languages; an empty cell is wrong."""
+    right: set[str] = set()
+    wrong = {""}
+    for said in _quiz_tables(language):
+        own_right, own_wrong = {mark.lower() for mark in said["right"]}, {mark.lower() for mark in said["wrong"]}
+        right, wrong = (right - own_wrong) | own_right, (wrong - own_right) | own_wrong
     return right, wrong
 
 
