@@ -8,7 +8,8 @@ one YAML file per language, named by its code (`en.yml`, `es.yml` here). Every e
 and template takes its words from `words(language)`; dates come from Babel (`long_date`).
 
 A practice adds a language without touching the package: `words/<code>.yml` beside its
-mkdocs.yml, read before the guide's own files (the plugin calls `use_project` for each build).
+mkdocs.yml, read before the guide's own files (`plugin/languages.py` tells `use_project` the
+folder whenever the plugin asks a build's language).
 Each file is checked against the English one: the same keys, the same `{name}` places.
 
 Messages to authors (build errors) stay in English: they are for whoever edits the files.
