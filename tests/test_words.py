@@ -118,6 +118,8 @@ FRENCH = {
         "home_link": "page d'accueil",
     },
     "topic": "Massothérapie",
+    # French puts a space before a colon, and quotes between « and ».
+    "punctuation": {"label": "{label}\u00a0:", "quoted": "«\u00a0{text}\u00a0»"},
     "quiz_tables": {
         "columns": {
             "answer": "Réponse",
@@ -471,6 +473,8 @@ def _soup(site: Path, address: str) -> BeautifulSoup:
 def test_a_french_page_says_its_language_in_its_words(french_site: Path) -> None:
     soup = _soup(french_site, "fr")
     assert soup.html["lang"] == "fr"
+    switch = soup.select_one("header a.mdx-language")
+    assert switch.select_one(".mdx-visually-hidden").get_text() == "Cette page dans d'autres langues\u00a0: "
     article = soup.select_one("article")
     assert article.select_one(".mdx-summary .admonition-title").get_text(strip=True) == "En bref"
     text = article.get_text(" ", strip=True)
@@ -491,6 +495,9 @@ def test_a_french_quiz_reads_french_columns_and_answers_in_french(french_site: P
     text = form.get_text(" ", strip=True)
     for said in ("Exact.", "Pas tout à fait.", "La bonne réponse est", "Score :", "Recommencer"):
         assert said in text, said
+    # French punctuation: the worksheet's lines to write on, and the right answer in quotes.
+    assert "Nom\u00a0:" in text and "Date\u00a0:" in text
+    assert "La bonne réponse est «\u00a0Un court formulaire sur votre santé\u00a0»." in text, text
     # The sort-it table's columns are the choices readers pick, in French.
     assert {"Médical", "Détente", "Les deux"} <= {label.get_text(strip=True) for label in form.select("label")}
     assert "Right." not in text and "Start again" not in text

@@ -80,7 +80,7 @@ class QuizTreeprocessor(Treeprocessor):
                 check_link=self.extension.getConfig("check_link"),
                 language=self.extension.getConfig("language"),
             )
-            renderer = Renderer(words(self.extension.getConfig("language"))["quiz"])
+            renderer = Renderer(words(self.extension.getConfig("language")))
             for index, quiz in enumerate(quizzes):
                 self._rewrite(root, quiz, self.source.quiz_line(index), reader, renderer, places)
         except QuizError as error:
