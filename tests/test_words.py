@@ -219,6 +219,15 @@ def test_a_project_s_words_file_adds_a_language(tmp_path: Path) -> None:
     assert plural("drainage lymphatique médical", "fr") == "drainages lymphatiques médicaux"
 
 
+def test_a_project_s_words_file_replaces_the_guide_s_own(tmp_path: Path) -> None:
+    english = yaml.safe_load((PACKAGE_FOLDER / "en.yml").read_text(encoding="utf-8"))
+    english["in_short"] = "The short answer"
+    _write_words(tmp_path / "words", "en", english)
+    use_project(tmp_path / "words")
+    assert words("en")["in_short"] == "The short answer"
+    assert words("es")["in_short"] == "En resumen", "a language the project has no file for is the guide's"
+
+
 def test_a_language_without_words_names_the_file_to_add(tmp_path: Path) -> None:
     use_project(tmp_path / "words")
     with pytest.raises(WordsError) as raised:
