@@ -563,6 +563,171 @@ def run_scaling(workdir: Path, runs: int) -> tuple[list[str], bool]:
     return lines, ok
 
 
+# --- 4. Where the build time goes -----------------------------------------------------------------
+
+# The steps timed, each as "module:attribute" (a function, or a method as Class.method). A
+# function is timed wherever a module of ours holds it (`from .page_check import check_content`
+# too). Times are CPU seconds and exclusive: a step inside another (the glossary inside the
+# booklet's conversions) counts for itself only. A step missing after a refactor is said so.
+BUILD_STEPS = {
+    "Page checks (each page's title and description, its HTML, the theme's pages, the booklet)": [
+        "massage_guide.plugin.page_check:check_content",
+        "massage_guide.plugin.page_check:check_output",
+        "massage_guide.plugin.page_meta:PageMeta.check",
+    ],
+    "Booklet (every page converted again, for /print/)": ["massage_guide.plugin.booklet:booklet"],
+    "Search index split by language": ["massage_guide.plugin.search_languages:split_index"],
+    "Glossary (data read, words marked on each page, its page's entries)": [
+        "massage_guide.glossary:load_glossary",
+        "massage_guide.glossary.extension:GlossaryTreeprocessor.run",
+    ],
+    "Quiz (tables into forms)": ["massage_guide.quiz:QuizTreeprocessor.run"],
+    "QR codes (handout, booklet, link kit files)": [
+        "massage_guide.plugin.qr:site_qr",
+        "massage_guide.plugin.link_kit:qr_files",
+    ],
+    "Markdown into HTML (MkDocs and the other extensions)": ["mkdocs.structure.pages:Page.render"],
+    "Templates (Jinja: Material's and overrides/)": ["jinja2.environment:Template.render"],
+    "Material's search index": [
+        "material.plugins.search.plugin:SearchIndex.add_entry_from_context",
+        "material.plugins.search.plugin:SearchIndex.generate_search_index",
+    ],
+}
+# Timed as a whole (inclusive): the i18n plugin builds each other language inside the main one's
+# on_post_build.
+SECOND_LANGUAGES = "mkdocs_static_i18n.plugin:I18n.on_post_build"
+
+
+class StepTimer:
+    """CPU time spent in each step, exclusive of the steps timed inside it."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.stack: list[list[float]] = []
+        self.restore: list[tuple[object, str, object]] = []
+        self.missing: list[str] = []
+
+    def _wrap(self, step: str, function, exclusive: bool = True):
+        def timed(*args, **kwargs):
+            start = time.process_time()
+            if exclusive:
+                self.stack.append([0.0])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent = time.process_time() - start
+                if exclusive:
+                    inner = self.stack.pop()[0]
+                    self.seconds[step] = self.seconds.get(step, 0.0) + spent - inner
+                    if self.stack:
+                        self.stack[-1][0] += spent
+                else:
+                    self.seconds[step] = self.seconds.get(step, 0.0) + spent
+
+        return functools.wraps(function)(timed)
+
+    def _patch(self, owner: object, name: str, new: object) -> None:
+        self.restore.append((owner, name, getattr(owner, name)))
+        setattr(owner, name, new)
+
+    def time(self, step: str, target: str, exclusive: bool = True) -> None:
+        import importlib
+
+        module_name, _, path = target.partition(":")
+        try:
+            owner = importlib.import_module(module_name)
+            *classes, name = path.split(".")
+            for part in classes:
+                owner = getattr(owner, part)
+            original = getattr(owner, name)
+        except (ImportError, AttributeError):
+            self.missing.append(target)
+            return
+        wrapped = self._wrap(step, original, exclusive)
+        if classes:
+            self._patch(owner, name, wrapped)
+            return
+        # A function: wherever one of our modules (or its own module) holds it.
+        for module in list(sys.modules.values()):
+            if module is not None and (module.__name__ == module_name or module.__name__.startswith(OUR_PACKAGE)):
+                for attr, value in list(vars(module).items()):
+                    if value is original:
+                        self._patch(module, attr, wrapped)
+
+    def undo(self) -> None:
+        for owner, name, original in reversed(self.restore):
+            setattr(owner, name, original)
+        self.restore.clear()
+
+
+def _build_in_process(project: Path, site: Path) -> float:
+    """Build `project` strictly in this process, as `mkdocs build` does; return its CPU seconds."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    start = time.process_time()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return time.process_time() - start
+
+
+def run_breakdown(workdir: Path) -> list[str]:
+    """Where the CPU time of one build goes, for the real site and the largest scaled size."""
+    import logging
+
+    import massage_guide.plugin  # noqa: F401 (every module of the plugin loaded before timing)
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    pages, entries = scaling_sizes(ROOT)[-1]
+    largest = scaled_project(workdir / "breakdown-largest", ROOT, pages, entries)
+    projects = {"The real site": ROOT, f"{pages} pages and {entries} entries per language": largest.project}
+    _build_in_process(ROOT, workdir / "breakdown-warm-up")  # imports and caches
+    columns: list[dict[str, float]] = []
+    totals = []
+    for index, project in enumerate(projects.values()):
+        print(f"Breakdown: building {project} ...", file=sys.stderr, flush=True)
+        timer = StepTimer()
+        for step, targets in BUILD_STEPS.items():
+            for target in targets:
+                timer.time(step, target)
+        timer.time("second", SECOND_LANGUAGES, exclusive=False)
+        try:
+            totals.append(_build_in_process(project, workdir / f"breakdown-{index}"))
+        finally:
+            timer.undo()
+        columns.append(timer.seconds)
+    header = " | ".join(projects)
+    lines = [f"| Step | {header} |", "| --- " * (len(projects) + 1) + "|"]
+    for step in [*BUILD_STEPS, None]:
+        cells = []
+        for seconds, total in zip(columns, totals):
+            spent = seconds.get(step, 0.0) if step else total - sum(
+                value for key, value in seconds.items() if key in BUILD_STEPS
+            )
+            cells.append(f"{spent:.2f} s ({100 * spent / total:.0f}%)")
+        lines.append(f"| {step or 'Everything else (MkDocs, i18n, nav, files, writing)'} | {' | '.join(cells)} |")
+    lines.append(f"| **Whole build** | {' | '.join(f'**{total:.2f} s**' for total in totals)} |")
+    second = " and ".join(
+        f"{seconds.get('second', 0.0):.2f} s of {total:.2f} s ({100 * seconds.get('second', 0.0) / total:.0f}%)"
+        for seconds, total in zip(columns, totals)
+    )
+    lines += [
+        "",
+        "CPU seconds of one `mkdocs build --strict`, in process after a warm-up build, every "
+        "language included. Each step counts only its own time: the glossary and quiz inside "
+        "the booklet's conversions count as glossary and quiz.",
+        f"The languages after the first (built by mkdocs-static-i18n inside the first's build, "
+        f"all steps included): {second}.",
+    ]
+    if timer.missing:
+        lines.append(f"Not found, so not timed (renamed?): {', '.join(sorted(set(timer.missing)))}.")
+    return lines
+
+
 # --- Main ---------------------------------------------------------------------------------------
 
 
@@ -578,8 +743,12 @@ def main() -> int:
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-build-time", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-breakdown", action="store_true")
     parser.add_argument(
-        "--scaling-only", action="store_true", help="run the scaling case alone (about a minute)"
+        "--scaling-only", action="store_true", help="run the scaling case alone (a few minutes)"
+    )
+    parser.add_argument(
+        "--breakdown-only", action="store_true", help="only time the build's steps (about a minute)"
     )
     parser.add_argument(
         "--no-compiled-modules",
@@ -590,11 +759,18 @@ def main() -> int:
         "--keep", action="store_true", help="keep the work folder (Lighthouse JSON reports, scaled projects)"
     )
     options = parser.parse_args()
-    if options.scaling_only:
+    if options.scaling_only or options.breakdown_only:
         options.skip_lighthouse = options.skip_build_time = True
-        options.skip_scaling = False
+        options.skip_scaling = not options.scaling_only
+        options.skip_breakdown = not options.breakdown_only
     workdir = Path(tempfile.mkdtemp(prefix="guide-bench-"))
     ok, out, targets = True, [], []
+
+    def show(lines: list[str]) -> None:
+        """Each table as soon as it is measured (and all of them again at the end)."""
+        out.extend(lines)
+        print("\n".join(lines), flush=True)
+
     try:
         if not options.skip_lighthouse:
             site = workdir / "site"
@@ -605,21 +781,23 @@ def main() -> int:
                 f"## Lighthouse {LIGHTHOUSE_VERSION} (mobile, simulated throttling; "
                 f"median of {options.lighthouse_runs} runs)"
             )
-            out += [title, "", *lines, ""]
+            show([title, "", *lines, ""])
             targets.append(f"{TARGET_SCORE} in every category, LCP <= {TARGET_LCP_S} s")
         if not options.skip_build_time:
             lines = run_build_time(workdir, options.runs, not options.no_compiled_modules)
-            out += ["## Build time against plain Material (information, not a target)", "", *lines, ""]
+            show(["## Build time against plain Material (information, not a target)", "", *lines, ""])
         if not options.skip_scaling:
             lines, passed = run_scaling(workdir, options.scaling_runs)
             ok &= passed
-            out += [
+            show([
                 f"## Scaling: up to {SCALING_PAGES} pages and {SCALING_ENTRIES} glossary entries in each language",
                 "",
                 *lines,
                 "",
-            ]
+            ])
             targets.append("linear build-time growth")
+        if not options.skip_breakdown:
+            show(["## Where the build time goes", "", *run_breakdown(workdir), ""])
     finally:
         if options.keep:
             print(f"Work folder kept: {workdir}", file=sys.stderr)
@@ -627,7 +805,7 @@ def main() -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     if targets:
         out.append(f"Targets: {'; '.join(targets)}: " + ("all met." if ok else "MISSED (see above)."))
-    print("\n".join(out))
+    print("\n\n# All results\n\n" + "\n".join(out))
     return 0 if ok else 1
 
 
