@@ -22,6 +22,10 @@ budgets that must never break are checked by `tests/test_budgets.py` instead.
    (scripts/scaled_guide.py). Prints the time per page and per (pages x entries) of each size,
    and how much each step adds per page it adds. The suite's quick version of this check is
    tests/test_scaling.py.
+4. Where the build time goes (`--breakdown-only` runs it alone): the real site and the largest
+   scaled size built in this process with a timer around each of the guide's steps (page
+   checks, booklet, search split, glossary, quiz, QR codes) and MkDocs', Material's and Jinja's
+   main ones; prints each step's CPU time and share, and the second language's.
 
 The pages and languages come from mkdocs.yml (`massage_guide.site_map`), so the benchmark needs
 only the site's own requirements (requirements.txt) and Node.
