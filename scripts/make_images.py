@@ -54,6 +54,7 @@ def main() -> None:
         title=html.escape(setting("site_name")),
         tagline=html.escape(setting("share_tagline")),
     )
+    # The same variable as the tests (tests/conftest.py): CHROMIUM=/path/to/chromium make images
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])

@@ -18,25 +18,12 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
+# mkdocs.yml's settings without what its `!!python/name:` and `!ENV` tags name.
+from massage_guide.site_map import read_config
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does, but leaves out the Python objects its `!!python/name:`
-    tags name (and `!ENV`, `!relative`): the tests need the values authors set, not those."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def read_config(path: Path) -> dict:
-    """The settings of the mkdocs.yml at `path`, as a dict."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-
 
 # The settings the session's build uses: tests read expectations from them, so the suite passes
 # for whatever name, address and practice a practice has set.
@@ -49,6 +36,7 @@ LAST_REVIEWED = str((EXTRA.get("review") or {}).get("last", ""))  # ISO date, li
 # The practice's details as set in mkdocs.yml (None when the guide is practice-neutral).
 SITE_PRACTICE: dict | None = EXTRA.get("practice") or None
 
+# The one variable for the browser, in the tests and scripts alike (CONTRIBUTING.md says so).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium phones home at start-up; this machine's closed network refuses it.
 CHROMIUM_ARGS = [

@@ -1,9 +1,11 @@
 """The pages the guide promises, by address, in every language it is built in. Practices link
 to these, so they must not move.
 
-The languages come from mkdocs.yml (the `i18n` plugin's `languages:` that have `build: true`):
-the main language's pages sit at the site's root, another's under its folder (`es/`). A
-practice that switches a language off gets a suite for the languages it builds.
+Both come from mkdocs.yml, through `massage_guide.site_map` (which the benchmark uses too): the
+languages are the i18n plugin's `languages:` that have `build: true`, the main language's pages
+at the site's root, another's under its folder (`es/`); the pages are those of the `nav:`, so a
+page added to the nav is tested without being listed here. A practice that switches a language
+off gets a suite for the languages it builds.
 """
 
 from __future__ import annotations
@@ -11,59 +13,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SETTINGS
+from massage_guide.quiz import QUIZ_CLASS
+from massage_guide.site_map import SiteMap
 
-DIFFERENCES_IN_ONE_LANGUAGE = [
-    "differences/before-the-session/",
-    "differences/the-therapist/",
-    "differences/the-setting/",
-    "differences/price/",
-    "differences/the-massage/",
-    "differences/after-the-session/",
-]
+SITE_MAP = SiteMap(ROOT / "mkdocs.yml")
+LANGUAGES = SITE_MAP.languages
+MAIN_LANGUAGE = SITE_MAP.main_language
 
-PAGES_IN_ONE_LANGUAGE = [
-    "",
-    *DIFFERENCES_IN_ONE_LANGUAGE,
-    "which-one-is-right-for-you/",
-    "quiz/",
-    "safety/",
-    "glossary/",
-    "about/",
-    "sources/",
-    "handout/",
-    "link-to-this-guide/",
-]
+# The six differences: the nav section whose pages live in docs/differences/, whatever its title.
+DIFFERENCES = SITE_MAP.addresses(SITE_MAP.section_in("differences/"))
+# Every page of the nav, in every language.
+CONTENT_PAGES = SITE_MAP.addresses()
+# The quiz in every language: the pages whose Markdown holds a quiz.
+QUIZZES = SITE_MAP.addresses(
+    [page for page in SITE_MAP.nav_pages if f'class="{QUIZ_CLASS}"' in (SITE_MAP.docs_dir / page.source).read_text("utf-8")]
+)
+# Every address a reader can land on: the nav's pages, those built outside it on purpose (the
+# booklet, `not_in_nav:`) and the "page not found" page.
+ALL_PAGES = [*CONTENT_PAGES, *SITE_MAP.addresses(SITE_MAP.pages_off_nav), "404.html"]
 
 
 def _language_settings() -> dict[str, dict]:
     """The i18n plugin's `languages:` in mkdocs.yml, by code ({} for a site without it)."""
-    for plugin in SETTINGS.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return {item["locale"]: item for item in plugin["i18n"]["languages"]}
-    return {}
-
-
-def _languages() -> dict[str, str]:
-    """Each built language's code and folder, the main language first: {"en": "", "es": "es/"}."""
-    languages = [item for item in _language_settings().values() if item.get("build", True)]
-    if not languages:
-        return {(SETTINGS.get("theme") or {}).get("language", "en"): ""}
-    languages.sort(key=lambda item: not item.get("default", False))
-    return {
-        item["locale"]: "" if item.get("default") else item.get("link", f"/{item['locale']}/").lstrip("/")
-        for item in languages
-    }
-
-
-LANGUAGES = _languages()
-MAIN_LANGUAGE = next(iter(LANGUAGES))
-
-DIFFERENCES = [folder + page for folder in LANGUAGES.values() for page in DIFFERENCES_IN_ONE_LANGUAGE]
-CONTENT_PAGES = [folder + page for folder in LANGUAGES.values() for page in PAGES_IN_ONE_LANGUAGE]
-# The quiz in every language.
-QUIZZES = [folder + "quiz/" for folder in LANGUAGES.values()]
-# Every address a reader can land on, the "page not found" page included.
-ALL_PAGES = [*CONTENT_PAGES, *(folder + "print/" for folder in LANGUAGES.values()), "404.html"]
+    return SITE_MAP.language_settings
 
 
 def language_of(address: str) -> str:
@@ -88,9 +60,8 @@ def in_language(address: str, code: str) -> str:
 def source_of(address: str) -> str:
     """The Markdown file of a page, under docs/: `differences/price.es.md` for `es/differences/price/`."""
     code, page = language_of(address), address[len(folder_of(address)):]
-    name = (page.rstrip("/") or "index")
-    suffix = "" if code == MAIN_LANGUAGE else f".{code}"
-    return f"{name}{suffix}.md"
+    found = next(p for p in [*SITE_MAP.nav_pages, *SITE_MAP.pages_off_nav] if p.address == page)
+    return SITE_MAP.in_language(found.source, code)
 
 
 def site_name_of(address: str) -> str:
@@ -113,5 +84,4 @@ def said(address: str):
 def glossary_data(address: str) -> Path:
     """The glossary's data file for the language of `address`: docs/glossary.yml for the main
     language, docs/glossary.es.yml for Spanish (named like the pages)."""
-    code = language_of(address)
-    return ROOT / "docs" / ("glossary.yml" if code == MAIN_LANGUAGE else f"glossary.{code}.yml")
+    return SITE_MAP.glossary_files[language_of(address)]

@@ -2,9 +2,10 @@
 
 Rules (the tests in tests/test_glossary.py hold them):
 - any case: "Cupping", "cupping" and "CUPPING" are the same word;
-- simple plurals of every name: "co-pays", "trigger point therapies", "re-evaluations"; in
-  Spanish, "masajes deportivos", "planes de tratamiento", "sesiones"; irregular ones
-  ("diagnoses", "puntos gatillo") go under `forms:` in the data file;
+- simple plurals of every name, by the rules of its language's words file (`plurals:`):
+  "co-pays", "trigger point therapies", "re-evaluations"; in Spanish, "masajes deportivos",
+  "planes de tratamiento", "sesiones"; irregular ones ("puntos gatillo") go under `forms:` in
+  the data file;
 - a space and a hyphen are the same: "deep-tissue" is "deep tissue";
 - whole words only: "cupping" is not found in "hiccupping" or "cupping-like";
 - the longest name wins: "lymphatic drainage massage" is one word, not "lymphatic drainage" + text.
@@ -13,9 +14,9 @@ Rules (the tests in tests/test_glossary.py hold them):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
-from ..words import language_of
+from ..words import words
 from .data import Entry, name_key
 
 # Spaces (`\s` includes the no-break space) and hyphens. Listing U+00A0 as well would make the
@@ -25,56 +26,32 @@ WORD_CHAR = r"[\w\u2010\u2011-]"
 
 
 def plural(name: str, language: str = "en") -> str:
-    """The regular plural of a name in its language (English unless told otherwise)."""
-    if language_of(language) == "es":
-        return plural_es(name)
-    return plural_en(name)
-
-
-def plural_en(name: str) -> str:
-    """The regular plural of a name's last word: therapy -> therapies, pass -> passes, tape -> tapes."""
-    lower = name.casefold()
-    if re.search(r"[^aeiou]y$", lower):
-        return name[:-1] + "ies"
-    if lower.endswith("sis"):
-        return name[:-2] + "es"
-    if re.search(r"(s|x|z|ch|sh)$", lower):
-        return name + "es"
-    return name + "s"
-
-
-# Spanish names are nouns with their adjectives, then maybe a phrase that keeps its number:
-# "masaje deportivo" -> "masajes deportivos", "plan de tratamiento" -> "planes de tratamiento".
-SPANISH_LINKS = {"de", "del", "con", "a", "al", "en", "para", "por"}
-STRESSED = str.maketrans("áéíóú", "aeiou")
-
-
-def plural_es(name: str) -> str:
-    """Every word up to the first linking word in its plural; irregular ones go under `forms:`."""
-    words, done = name.split(" "), False
-    for index, word in enumerate(words):
-        if index and word.casefold() in SPANISH_LINKS:
+    """The regular plural of a name in its language (English unless told otherwise), by the
+    language's `plurals:` in its words file (massage_guide/words/en.yml): the last word takes the
+    plural ("trigger point therapies"), or each word up to the first linking word ("planes de
+    tratamiento")."""
+    said = words(language)["plurals"]
+    rules = said["rules"]
+    if said["words"] == "last":
+        head, space, last = name.rpartition(" ")
+        return head + space + _plural_word(last, rules)
+    names, links = name.split(" "), {link.casefold() for link in said["linking_words"]}
+    for index, word in enumerate(names):
+        if index and word.casefold() in links:
             break
-        words[index] = _plural_word_es(word)
-        done = True
-    return " ".join(words) if done else name
+        names[index] = _plural_word(word, rules)
+    return " ".join(names)
 
 
-def _plural_word_es(word: str) -> str:
-    """sesión -> sesiones, masaje -> masajes, técnica -> técnicas, luz -> luces, crisis -> crisis."""
-    lower = word.casefold()
-    if not lower or not lower[-1].isalpha():
+def _plural_word(word: str, rules: Iterable[Mapping[str, str]]) -> str:
+    """One word in the plural by the first rule whose ending fits it; as it is when none does."""
+    if not word:
         return word
-    if lower[-1] in "aeioué":
-        return word + "s"
-    if lower.endswith("z"):
-        return word[:-1] + "ces"
-    if lower[-1] in "sx" and len(lower) > 3:
-        return word  # unstressed -is/-us/-x endings keep their form: "la crisis", "las crisis"
-    if len(lower) > 1 and lower[-2] in "áéíóú":
-        # "sesión" -> "sesiones": the added syllable takes the stress, so the mark goes.
-        return word[:-2] + word[-2].translate(STRESSED) + word[-1] + "es"
-    return word + "es"
+    for rule in rules:
+        ending = re.compile(f"(?:{rule['ending']})$", re.IGNORECASE)
+        if ending.search(word):
+            return ending.sub(rule["plural"], word, count=1)
+    return word
 
 
 def _pattern(keys: Iterable[str]) -> str:

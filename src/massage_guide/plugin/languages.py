@@ -2,22 +2,34 @@
 
 The i18n plugin (`i18n:` under `plugins:` in mkdocs.yml) builds the site once per language.
 Each language's pages sit in a folder of their own (its `link:`, "/es/"), the main language's at
-the root. Without the plugin the site has one language, at the root.
+the root. Without the plugin the site has one language, at the root. Each language's words come
+from the project's `words/<code>.yml` beside mkdocs.yml, else from the guide's own (words/).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
-from ..words import language_of
+from ..words import PROJECT_FOLDER, WordsError, language_of, use_project, words
 
 
 def language(config: MkDocsConfig) -> str:
     """The language of the pages being built: `theme.language`, which the i18n plugin sets for
-    each language it builds ("en", "es")."""
-    return language_of(config.theme.get("language"))
+    each language it builds ("en", "es"). Its words are then known (`words(language)`): the
+    project's own words folder beside mkdocs.yml is looked in first, and a language without
+    words, or a words file with a mistake, stops the build."""
+    use_project(Path(config.config_file_path or ".").parent / PROJECT_FOLDER)
+    code = language_of(config.theme.get("language"))
+    try:
+        words(code)
+    except WordsError as error:
+        # A mistake in a words file names its file and line; a missing file comes from mkdocs.yml.
+        raise PluginError(f"{'' if error.in_file else 'mkdocs.yml: '}{error}") from None
+    return code
 
 
 def _i18n(config: MkDocsConfig) -> Any:

@@ -80,15 +80,16 @@ class QuizTreeprocessor(Treeprocessor):
         try:
             _check_raw_quizzes(self.source)
             places = {id(table): self.source.find(column_names(table)) for table in root.iter("table")}
-            _check_outside(root, quizzes, places)
+            _check_outside(root, quizzes, places, language)
             if not quizzes:
                 return
             reader = Reader(
                 self.extension.getConfig("require_link"),
                 stash=self.md.htmlStash,
                 check_link=_link_checker(page) if page else None,
+                language=language,
             )
-            renderer = Renderer(words(language)["quiz"])
+            renderer = Renderer(words(language))
             for index, quiz in enumerate(quizzes):
                 self._rewrite(root, quiz, self.source.quiz_line(index), reader, renderer, places)
         except AuthorError as error:
@@ -181,20 +182,21 @@ def _check_raw_quizzes(source: SourceMap) -> None:
         )
 
 
-def looks_like_quiz(names: list[str]) -> bool:
-    """A table written for the quiz: `| Answer | Correct | Why |` or `| Statement | ... | Why |`."""
-    lowered = [name.lower() for name in column_keywords(names)]
+def looks_like_quiz(names: list[str], language: str = "en") -> bool:
+    """A table written for the quiz: `| Answer | Correct | Why |` or `| Statement | ... | Why |`
+    (or their names in the page's `language`)."""
+    lowered = [name.lower() for name in column_keywords(names, language)]
     return "correct" in lowered or (lowered[:1] in (["answer"], ["statement"]) and "why" in lowered)
 
 
 def _check_outside(
-    root: etree.Element, quizzes: list[etree.Element], places: dict[int, SourceTable | None]
+    root: etree.Element, quizzes: list[etree.Element], places: dict[int, SourceTable | None], language: str
 ) -> None:
     """A quiz table outside the quiz (after `</div>`, or in a `<div>` whose class is misspelled)
     would be a plain table that shows every answer."""
     inside = {id(table) for quiz in quizzes for table in quiz.iter("table")}
     for table in root.iter("table"):
-        if id(table) not in inside and looks_like_quiz(column_names(table)):
+        if id(table) not in inside and looks_like_quiz(column_names(table), language):
             place = places.get(id(table))
             raise AuthorError(
                 "",

@@ -6,6 +6,10 @@ Two kinds of table, told apart by their first column:
   each row an answer, `yes` (or `x`) in `Correct` marks the one right answer, `Why` explains it;
 - sort it, `| Statement | Medical | Relaxation | Both | Why |`: the paragraph above the table
   is the instruction, each row a question, `x` (or `yes`) marks the one right column.
+
+A quiz names its columns and marks its answers in its page's language (`quiz_tables:` in the
+language's words file: `| Respuesta | Correcta | Por qué |`, `sí`) or in any language the guide
+ships words for (a host that does not tell the page's language still reads a Spanish quiz).
 """
 
 from __future__ import annotations
@@ -20,18 +24,11 @@ from urllib.parse import urlsplit
 from markdown.util import HTML_PLACEHOLDER_RE, HtmlStash
 
 from ..mistakes import AuthorError
+from ..words import ENGLISH, language_of, shipped, words
 from .errors import CHOICE_COLUMNS, CHOICE_EXAMPLE, SORT_COLUMNS, SORT_EXAMPLE
 from .source import SourceTable
 
-MARKED = {"yes", "x", "sí", "si"}
-UNMARKED = {"", "no"}
 CHOICE_NAMES = ["answer", "correct", "why"]
-# A Spanish quiz names its columns in Spanish (readers see the sort-it ones): each is read as
-# the English column it stands for, and `sí` marks like `yes`.
-SPANISH_COLUMNS = {
-    "respuesta": "answer", "correcta": "correct", "por qué": "why",
-    "afirmación": "statement", "médico": "medical", "relajación": "relaxation", "ambos": "both",
-}
 SORT_CHOICES = ["medical", "relaxation", "both"]
 # Raw HTML an author may write in a quiz cell: text formatting, nothing that loads or runs.
 SAFE_TAGS = {"br", "strong", "em", "b", "i", "small", "sub", "sup", "abbr", "span", "mark", "wbr"}
@@ -85,9 +82,36 @@ def column_names(table: etree.Element) -> list[str]:
     return [text_of(cell) for cell in table.iter("th")]
 
 
-def column_keywords(names: list[str]) -> list[str]:
-    """Column names as the quiz knows them: a Spanish name becomes its English keyword."""
-    return [SPANISH_COLUMNS.get(name.lower(), name) for name in names]
+def _quiz_tables(language: str) -> list:
+    """The `quiz_tables` words a quiz in `language` is read with: the language's own last, so
+    that they win over the shipped languages'."""
+    page = language_of(language)
+    return [words(code)["quiz_tables"] for code in (*(code for code in shipped() if code != page), page)]
+
+
+def column_keywords(names: list[str], language: str = ENGLISH) -> list[str]:
+    """Column names as the quiz knows them: a name in the page's language (its words file's
+    `quiz_tables.columns`: "Respuesta") becomes its English keyword ("answer"); an English name
+    stays as written (readers see the sort-it ones)."""
+    known = {
+        name.lower(): keyword for said in _quiz_tables(language) for keyword, name in said["columns"].items()
+    }
+    keywords = []
+    for name in names:
+        keyword = known.get(name.lower(), name)
+        keywords.append(name if keyword == name.lower() else keyword)
+    return keywords
+
+
+def marks(language: str = ENGLISH) -> tuple[set[str], set[str]]:
+    """The marks of a right answer and of a wrong one in a quiz in `language` (its words file's
+    `quiz_tables`, which win), and in the shipped languages; an empty cell is wrong."""
+    right: set[str] = set()
+    wrong = {""}
+    for said in _quiz_tables(language):
+        own_right, own_wrong = {mark.lower() for mark in said["right"]}, {mark.lower() for mark in said["wrong"]}
+        right, wrong = (right - own_wrong) | own_right, (wrong - own_right) | own_wrong
+    return right, wrong
 
 
 def _rows(table: etree.Element) -> list[list[etree.Element]]:
@@ -103,14 +127,17 @@ class Reader:
         require_link: bool,
         stash: HtmlStash | None = None,
         check_link: Callable[[str, int | None], None] | None = None,
+        language: str = ENGLISH,
     ) -> None:
         self.require_link = require_link
         self.stash = stash
         self.check_link = check_link
+        self.language = language  # the page's: its column names and marks are read too
+        self.marks = marks(language)
         self.asked: set[str] = set()
 
     def read(self, table: etree.Element, intro: etree.Element | None, source: SourceTable | None) -> Table:
-        names = column_keywords(column_names(table))
+        names = column_keywords(column_names(table), self.language)
         header = source.header_line if source else None
         kind = names[0].lower() if names else ""
         if kind not in ("answer", "statement"):
@@ -183,7 +210,7 @@ class Reader:
                     CHOICE_EXAMPLE,
                 )
             seen[label.lower()] = index
-            right = _mark(mark, line, "`Correct`", CHOICE_EXAMPLE)
+            right = _mark(mark, line, "`Correct`", CHOICE_EXAMPLE, self.marks)
             self._check_why(why, line, f"the answer \"{label}\"", CHOICE_EXAMPLE)
             if right and first_right is not None:
                 raise AuthorError(
@@ -275,7 +302,7 @@ class Reader:
             chosen = [
                 column
                 for column, mark in zip(columns, marks)
-                if _mark(mark, line, f"`{text_of(column)}`", SORT_EXAMPLE)
+                if _mark(mark, line, f"`{text_of(column)}`", SORT_EXAMPLE, self.marks)
             ]
             if not chosen:
                 raise AuthorError(
@@ -393,11 +420,12 @@ def _check_columns(
         )
 
 
-def _mark(cell: etree.Element, line: int | None, column: str, example: str) -> bool:
+def _mark(cell: etree.Element, line: int | None, column: str, example: str, marks: tuple[set[str], set[str]]) -> bool:
     value = text_of(cell).lower()
-    if value in MARKED:
+    right, wrong = marks
+    if value in right:
         return True
-    if value in UNMARKED:
+    if value in wrong:
         return False
     raise AuthorError(
         "",

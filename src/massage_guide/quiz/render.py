@@ -17,8 +17,8 @@ import xml.etree.ElementTree as etree
 
 from .questions import Choice, Question, Table, text_of
 
-# The words the quiz adds (the feedback, the score, the key) come from words.py, in the page's
-# language: the Renderer is given them.
+# The words the quiz adds (the feedback, the score, the key) and their punctuation come from the
+# words file of the page's language (massage_guide/words/): the Renderer is given them.
 
 
 def block(parent: etree.Element, tag: str, attrib: dict[str, str] | None = None, text: str = "") -> etree.Element:
@@ -61,7 +61,8 @@ class Renderer:
     """Numbers the questions of one document from 1, so ids are the same every build."""
 
     def __init__(self, said: Mapping[str, Any]) -> None:
-        self.words = said  # words.py's "quiz" words, in the page's language
+        self.words = said["quiz"]  # the quiz's words, in the page's language (massage_guide/words/)
+        self.punctuation = said["punctuation"]
         self.number = 0
         self.has_worksheet_head = False  # one per page, in its first quiz
 
@@ -86,7 +87,7 @@ class Renderer:
         lines = block(head, "div", {"class": "mdx-quiz__write-in"})
         for label in self.words["write_in"]:
             line = block(lines, "p", {"class": "mdx-write-line"})
-            inline(line, "span", {"class": "mdx-write-label"}, f"{label}:")
+            inline(line, "span", {"class": "mdx-write-label"}, self.punctuation["label"].format(label=label))
 
     def question(self, parent: etree.Element, question: Question, text: etree.Element) -> tuple[int, Question]:
         self.number += 1
@@ -133,11 +134,12 @@ class Renderer:
     def right_answer(self, message: etree.Element, question: Question, quoted: bool = False) -> etree.Element:
         """"The right answer is ...", after a wrong answer of either kind."""
         answer = inline(message, "span", {"class": "mdx-quiz__answer"}, self.words["answer"])
+        opening, _, closing = self.punctuation["quoted"].partition("{text}")
         if quoted:
-            add_text(answer, "\u201c")
+            add_text(answer, opening)
         add_content(answer, question.answer.label)
         if quoted:
-            add_text(answer, "\u201d")
+            add_text(answer, closing)
         if not text_of(answer).endswith((".", "?", "!")):
             add_text(answer, ".")
         return answer
