@@ -115,7 +115,12 @@ def build_broken(project: Path, tmp_path: Path, page: str, old: str, new: str) -
 def test_a_quiz_mistake_stops_the_build(zensical_project: Path, tmp_path: Path) -> None:
     result = build_broken(zensical_project, tmp_path, "quiz.md", "| Answer | Correct | Why |", "| Answer | Right | Why |")
     assert result.returncode != 0, "a quiz with a misnamed column must not be published"
-    assert "Correct" in result.stdout + result.stderr, "the message names the column the quiz expects"
+    said = result.stdout + result.stderr
+    assert "Correct" in said, "the message names the column the quiz expects"
+    # Zensical tells the extension the page (host.py): the message names the file and its line.
+    rows = (zensical_project / "docs/quiz.md").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, row in enumerate(rows, 1) if row.startswith("| Answer | Correct | Why |"))
+    assert f"docs/quiz.md, line {line}: " in said, said
 
 
 def _soup(site: Path, page: str) -> BeautifulSoup:
