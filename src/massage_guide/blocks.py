@@ -2,12 +2,15 @@
 
 A line such as `<!-- guide: at-a-glance -->` on its own is replaced, before the page is parsed,
 by the Markdown that the block holds: text, or a function that returns it when the line is found.
+Words after the name are the function's arguments: `<!-- guide: triage call-911 -->`.
 
 - Under a host (MkDocs, Zensical: host.py), the blocks are the guide's own, made from the page
   and the settings the host gives (plugin/blocks.py: the table of the 6 differences, the review
-  dates, the practice's details, the QR code, the link kit).
-- Used alone, the blocks are the `blocks` option; with none given, the lines stay what they
-  are, HTML comments that nobody sees.
+  dates, the practice's details, the QR code, the link kit, the triage boxes from the `triage`
+  option's file: `docs/triage.yml` unless set, and `triage.es.yml` beside it for Spanish pages).
+- Used alone, the blocks are the `blocks` option, and the triage blocks when the `triage` option
+  names a triage file (in the `language` option's language); with none given, the lines stay
+  what they are, HTML comments that nobody sees.
 - A name that is not among the blocks is an author's mistake (`AuthorError`, with the line):
   under a host it goes to the build, with the file; alone, it is raised.
 
@@ -16,8 +19,10 @@ Use: `markdown.Markdown(extensions=[BlocksExtension(blocks={"hello": "**Hi!**"})
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -25,18 +30,32 @@ from markdown.preprocessors import Preprocessor
 from .host import Page, host, report
 from .mistakes import AuthorError
 
-LINE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)\s*-->[ \t]*$")
+LINE = re.compile(r"^<!--\s*guide:\s*(?P<name>[\w-]*)(?P<args>(?:\s+[\w-]+)*)\s*-->[ \t]*$")
 # After `normalize_whitespace` (30) and the quiz's note of its table lines (29), so its line
 # numbers stay those of the file; before raw HTML is set aside (20), which would hide the line.
 PRIORITY = 28
 
 
-def guide_blocks(page: Page) -> Mapping[str, Callable[[], str]]:
-    """The guide's blocks for `page`. They are made by the plugin package's parts (they share its
-    partials and checks), imported here when a host asks for them."""
+def guide_blocks(page: Page, triage: str = "") -> Mapping[str, Callable[..., str]]:
+    """The guide's blocks for `page` (`triage`: the triage option). They are made by the plugin
+    package's parts (they share its partials and checks), imported here when a host asks for them."""
     from .plugin.blocks import page_blocks
 
-    return page_blocks(page)
+    return page_blocks(page, triage)
+
+
+def triage_blocks(path: Path, shown: str, language: str, main_language: str) -> dict[str, Callable[..., str]]:
+    """`triage LEVEL` and `triage-table`, from the triage file `path` (or its twin in `language`)."""
+    from .triage.data import read_language
+    from .triage.render import level_block, table_block
+
+    def triage() -> object:
+        return read_language(path, shown, language, main_language)
+
+    return {
+        "triage": lambda *args: level_block(triage(), *args),
+        "triage-table": lambda *args: table_block(triage(), *args),
+    }
 
 
 class BlocksPreprocessor(Preprocessor):
@@ -46,9 +65,12 @@ class BlocksPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = host(self.md)
-        blocks: Mapping[str, str | Callable[[], str]] = self.extension.getConfig("blocks")
+        blocks: Mapping[str, str | Callable[..., str]] = self.extension.getConfig("blocks")
+        triage = self.extension.getConfig("triage")
         if page is not None and not blocks:
-            blocks = guide_blocks(page)
+            blocks = guide_blocks(page, triage)
+        elif triage:
+            blocks = {**blocks, **triage_blocks(Path(triage), triage, self.extension.getConfig("language"), "en")}
         if not blocks:
             return lines
         try:
@@ -62,7 +84,7 @@ class BlocksPreprocessor(Preprocessor):
             return lines
 
     @staticmethod
-    def _fill(lines: list[str], blocks: Mapping[str, str | Callable[[], str]]) -> list[str]:
+    def _fill(lines: list[str], blocks: Mapping[str, str | Callable[..., str]]) -> list[str]:
         filled: list[str] = []
         for number, line in enumerate(lines, start=1):
             found = LINE.match(line)
@@ -79,8 +101,24 @@ class BlocksPreprocessor(Preprocessor):
                     f"<!-- guide: {next(iter(blocks))} -->",
                 )
             # A blank line on each side keeps the block apart from the paragraphs around it.
-            block = blocks[name]
-            filled.extend(["", *(block() if callable(block) else str(block)).splitlines(), ""])
+            block, args = blocks[name], found["args"].split()
+            try:
+                if args or callable(block):
+                    inspect.signature(block).bind(*args)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise AuthorError(
+                    "", number, f"`<!-- guide: {name} -->` takes no words after its name, or not so many: "
+                    f"found `{' '.join(args)}`.",
+                    "the block's name alone, or with the words its documentation gives.",
+                    f"<!-- guide: {name} -->",
+                ) from None
+            try:
+                made = block(*args) if callable(block) else str(block)
+            except AuthorError as error:
+                if error.file:  # a mistake in the block's own source (mkdocs.yml, another page)
+                    raise
+                raise AuthorError("", number, error.problem, error.expected, error.example) from None
+            filled.extend(["", *made.splitlines(), ""])
         return filled
 
 
@@ -88,6 +126,9 @@ class BlocksExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
             "blocks": [{}, "With no host: block name -> its Markdown, or a function that returns it."],
+            "triage": ["", "The triage file, from the folder of mkdocs.yml (under a host, docs/triage.yml "
+                           "when empty; alone, no triage blocks when empty)."],
+            "language": ["en", "With no host: the language of the triage file's words (triage.LANG.yml beside it)."],
         }
         super().__init__(**kwargs)
 

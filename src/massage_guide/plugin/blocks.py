@@ -9,6 +9,9 @@ each made from the page and the settings its host gives (host.py), on MkDocs and
   printed pages (see `handout.py`); a page with one of them carries handout.css (`PRINT_KIT`).
 - `book-or-ask`: the practice's details in a "Book or ask a question" box, nothing when unset
   (see `practice.py`); `link-kit-...`: the link kit's snippets and QR code (see `link_kit.py`).
+- `triage LEVEL` and `triage-table`: the warning signs and what to do, from the triage file in
+  the page's language (`massage_guide.triage`; the file is the blocks extension's `triage`
+  option, docs/triage.yml unless set).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable
+from pathlib import Path
 
 from ..host import Page
 from ..mistakes import AuthorError
@@ -95,6 +99,15 @@ BLOCKS: dict[str, Callable[[Page], str]] = {
 PRINT_KIT = ("qr-code", "practice")
 
 
-def page_blocks(page: Page) -> dict[str, Callable[[], str]]:
-    """The blocks as the extension takes them: each made for `page` when its line is found."""
-    return {name: functools.partial(make, page) for name, make in BLOCKS.items()}
+TRIAGE_FILE = "docs/triage.yml"  # the blocks extension's `triage` option, when not set
+
+
+def page_blocks(page: Page, triage: str = "") -> dict[str, Callable[..., str]]:
+    """The blocks as the extension takes them: each made for `page` when its line is found
+    (`triage`: the triage file as mkdocs.yml names it, from its folder)."""
+    from ..blocks import triage_blocks
+
+    shown = triage or TRIAGE_FILE
+    blocks: dict[str, Callable[..., str]] = {name: functools.partial(make, page) for name, make in BLOCKS.items()}
+    blocks.update(triage_blocks(Path(page.site.root) / shown, shown, page.site.language, page.site.main_language))
+    return blocks

@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 from ..glossary.entries import MARKER as GLOSSARY_MARKER
 from ..glossary.extension import data_file, read_data
 from ..mistakes import AuthorError, Mistakes, mistake
+from ..triage.data import TriageErrors, read_language
 from ..words import words
 from .authoring import author_error, body_offset, source_path
 from .config import ChecksConfig
@@ -83,6 +84,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         self.glossary_page = "glossary.md"  # the glossary extension's `glossary_page`
         self.glossary_source = ""  # the data file of the language being built, for messages
         self.glossaries: dict[str, Any] = {}  # each language's checked glossary, read once
+        self.triage_data: Path | None = None  # the main triage file (triage/data.py)
         self.language = "en"  # the language being built (`theme.language`)
         self.main_language = ""  # the language of the first build: its glossary is `data:` itself
         self.checked_templates: set[str] = set()
@@ -112,9 +114,13 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
                 lambda: self._check_extensions(config),
             ]
         steps.append(lambda: self._glossary(config))  # checked before any page marks its words
+        steps.append(lambda: self._triage(config))  # checked even where no page shows it yet
         for step in steps:
             try:
                 step()
+            except TriageErrors as errors:
+                for error in errors.errors:
+                    settings.add(error)
             except (PluginError, AuthorError) as error:
                 settings.add(error)
         if settings:
@@ -162,6 +168,16 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         self.glossaries[self.language] = glossary
         return glossary
 
+    def _triage(self, config: MkDocsConfig) -> None:
+        """The triage file of the language being built (triage/data.py): `docs/triage.yml` (the
+        blocks extension's `triage` option) for the first language, `triage.es.yml` beside it for
+        Spanish, with the same signs and levels; every mistake in it is told at once."""
+        from .blocks import TRIAGE_FILE
+
+        shown = (config.mdx_configs.get("massage_guide.blocks") or {}).get("triage") or TRIAGE_FILE
+        self.triage_data = Path(config.config_file_path or ".").parent / shown
+        read_language(self.triage_data, shown, self.language, self.main_language)
+
     def _shown(self, path: Path) -> str:
         """A path as mkdocs.yml would write it, from the folder that holds mkdocs.yml."""
         assert self.site is not None
@@ -176,6 +192,10 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         # watch it: an edit to a definition shows at once while previewing.
         if self.glossary_data is not None:
             for path in sorted(self.glossary_data.parent.glob(f"{self.glossary_data.stem}*{self.glossary_data.suffix}")):
+                server.watch(str(path))
+        # The triage files too (`triage.yml` and each language's beside it).
+        if self.triage_data is not None:
+            for path in sorted(self.triage_data.parent.glob(f"{self.triage_data.stem}*{self.triage_data.suffix}")):
                 server.watch(str(path))
         return server
 
