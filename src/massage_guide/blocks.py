@@ -46,11 +46,14 @@ def guide_blocks(page: Page, triage: str = "") -> Mapping[str, Callable[..., str
 
 def triage_blocks(path: Path, shown: str, language: str, main_language: str) -> dict[str, Callable[..., str]]:
     """`triage LEVEL` and `triage-table`, from the triage file `path` (or its twin in `language`)."""
-    from .triage.data import read_language
+    from .triage.data import TriageErrors, read_language
     from .triage.render import level_block, table_block
 
     def triage() -> object:
-        return read_language(path, shown, language, main_language)
+        try:
+            return read_language(path, shown, language, main_language)
+        except TriageErrors as errors:  # with a host, guide/checks has told every one already
+            raise errors.errors[0] from None
 
     return {
         "triage": lambda *args: level_block(triage(), *args),

@@ -171,12 +171,14 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
     def _triage(self, config: MkDocsConfig) -> None:
         """The triage file of the language being built (triage/data.py): `docs/triage.yml` (the
         blocks extension's `triage` option) for the first language, `triage.es.yml` beside it for
-        Spanish, with the same signs and levels; every mistake in it is told at once."""
+        Spanish, with the same signs and levels; every mistake in it is told at once. A site
+        without the file has no triage blocks (a page that names one is told so by the block)."""
         from .blocks import TRIAGE_FILE
 
         shown = (config.mdx_configs.get("massage_guide.blocks") or {}).get("triage") or TRIAGE_FILE
         self.triage_data = Path(config.config_file_path or ".").parent / shown
-        read_language(self.triage_data, shown, self.language, self.main_language)
+        if self.triage_data.is_file():
+            read_language(self.triage_data, shown, self.language, self.main_language)
 
     def _shown(self, path: Path) -> str:
         """A path as mkdocs.yml would write it, from the folder that holds mkdocs.yml."""
