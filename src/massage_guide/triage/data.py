@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,11 +114,6 @@ class TriageErrors(ValueError):
         super().__init__(text if len(errors) == 1 else f"{len(errors)} mistakes to fix:\n\n{text}")
 
 
-def plain(text: str) -> str:
-    """Small letters, no accents: how phrases and text are compared ("Médico" -> "medico")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 class _Reader:
     """YAML nodes to checked values; a mistake is noted (with its line) and reading goes on."""
 
@@ -192,7 +186,7 @@ def parse_triage(text: str, file: str = "docs/triage.yml", language: str = "en",
     note = reader.text(top["note_911"][1], "`note_911:`", "note_911: In another country, call your local emergency number.")
     levels = _levels(reader, top["levels"][1])
     sources = _sources(reader, top["sources"][1]) if not main else main.sources
-    signs = _signs(reader, top["signs"][1], {level.key for level in levels}, {s.key for s in sources}, main)
+    signs = _signs(reader, top["signs"][1], [level.key for level in levels], {s.key for s in sources}, main)
     if main is not None:
         _pair(reader, main, levels, signs, top)
     if reader.errors:
@@ -239,7 +233,7 @@ def _sources(reader: _Reader, node: Node) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _signs(reader: _Reader, node: Node, levels: set[str], sources: set[str], main: Triage | None) -> tuple[Sign, ...]:
+def _signs(reader: _Reader, node: Node, levels: list[str], sources: set[str], main: Triage | None) -> tuple[Sign, ...]:
     if not isinstance(node, SequenceNode) or not node.value:
         reader.fail(node, "`signs:` is not a list of signs.", "`signs:` followed by signs, each starting with `- id:`.", SIGN_EXAMPLE)
         return ()

@@ -36,7 +36,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .data import Level, Sign, Triage, plain
+from ..glossary.data import plain  # small letters, no accents: how phrases and text are compared
+from .data import Level, Sign, Triage
 
 GAP = "..."
 MAX_GAP = 5
