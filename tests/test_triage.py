@@ -220,3 +220,22 @@ def test_the_detector_reads_every_kind_of_hand_written_text() -> None:
 def test_no_hand_written_text_gives_a_sign_another_action_than_the_triage_source() -> None:
     findings = _findings()
     assert not findings, f"{len(findings)} places give a sign another action:\n\n" + "\n\n".join(findings)
+
+
+def test_mkdocs_serve_watches_the_triage_files() -> None:
+    """The triage files are left out of the site (exclude_docs), so MkDocs would not watch them:
+    guide/checks does, so that an edit shows at once while previewing."""
+    from massage_guide.plugin.checks import ChecksPlugin
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    plugin = ChecksPlugin()
+    plugin.triage_data = ROOT / TRIAGE_FILE
+    server = plugin.on_serve(Server(), config=None, builder=lambda: None)  # type: ignore[arg-type]
+    expected = {str(ROOT / TRIAGE_FILE)} | {str((ROOT / TRIAGE_FILE).with_suffix(f".{code}.yml")) for code in LANGUAGES if code != MAIN_LANGUAGE}
+    assert expected <= set(server.watched)
+    assert all(f"/{Path(path).name}" in SITE_MAP.config["exclude_docs"] for path in expected), "not published"
