@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from ..glossary.entries import MARKER as GLOSSARY_MARKER
 from ..glossary.extension import data_file, read_data
 from ..mistakes import AuthorError, Mistakes, mistake
-from ..words import words
+from ..words import PROJECT_FOLDER, words
 from .authoring import author_error, body_offset, source_path
 from .config import ChecksConfig
 from .languages import language
@@ -177,6 +177,10 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         if self.glossary_data is not None:
             for path in sorted(self.glossary_data.parent.glob(f"{self.glossary_data.stem}*{self.glossary_data.suffix}")):
                 server.watch(str(path))
+        # A project's own words (words/<code>.yml beside mkdocs.yml) are not pages either.
+        project_words = Path(config.config_file_path or ".").parent / PROJECT_FOLDER
+        if project_words.is_dir():
+            server.watch(str(project_words))
         return server
 
     # 2.-3. Before the pages ----------------------------------------------------------------------
