@@ -75,7 +75,7 @@ def is_home(address: str) -> bool:
 
 
 def said(address: str):
-    """The words the site adds around the page at `address`, in its language (words.py)."""
+    """The words the site adds around the page at `address`, in its language (massage_guide/words)."""
     from massage_guide.words import words
 
     return words(language_of(address))

@@ -218,7 +218,7 @@ def test_permalink_marks_are_named_without_a_title(site: Path) -> None:
     # phones feel and Lighthouse counts as blocking time. Screen readers get the words by name.
     marks = {}
     for address in ALL_PAGES:
-        # "Link to this section", in the page's language (massage_guide.permalinks, words.py).
+        # "Link to this section", in the page's language (massage_guide.permalinks, massage_guide/words).
         words = said(address)["permalink"]
         marks[address] = soup_of(site, address).select("a.headerlink")
         for mark in marks[address]:

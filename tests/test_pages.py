@@ -9,7 +9,7 @@ import pytest
 from conftest import soup_of
 from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES, LANGUAGES, language_of, said
 
-# What each language's pages say in their own words (the authors' text, not words.py's).
+# What each language's pages say in their own words (the authors' text, not the words files').
 WRITTEN = {
     "en": {
         "checklist": "What to ask or expect",

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import massage_guide.words
 from massage_guide.plugin.link_kit import QR_FILES
 
 
@@ -43,3 +44,24 @@ def test_the_plugins_are_named_in_mkdocs_yml() -> None:
     listed = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     for name in sorted(ours):
         assert f"  - {name}" in listed, f"mkdocs.yml does not name {name}"
+
+
+def test_preview_watches_the_glossary_data_and_the_projects_own_words(project_copy) -> None:
+    """`mkdocs serve` rebuilds when an editor saves a glossary definition or a words file, though
+    neither is a page of the site."""
+    project = project_copy()
+    (project / "words").mkdir()
+    # The project's own English wording: a copy of the guide's, which the build checks like any.
+    shipped = Path(massage_guide.words.__file__).parent / "en.yml"
+    (project / "words" / "en.yml").write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str, *args, **kwargs) -> None:
+            self.watched.append(Path(path).resolve().relative_to(project.resolve()).as_posix())
+
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = config.plugins.on_serve(Server(), config=config.plugins.on_config(config), builder=lambda: None)
+    assert {"docs/glossary.yml", "docs/glossary.es.yml", "words"} <= set(server.watched), server.watched

@@ -35,7 +35,7 @@ def quiz_address(request) -> str:
 
 @pytest.fixture(scope="module")
 def words(quiz_address: str) -> dict:
-    """The quiz's own words (words.py) in the language of the quiz under test."""
+    """The quiz's own words (massage_guide/words) in the language of the quiz under test."""
     return said(quiz_address)["quiz"]
 
 

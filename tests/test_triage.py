@@ -18,6 +18,7 @@ as the action. The phrases live in the triage files, beside the signs, for edito
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -235,7 +236,8 @@ def test_mkdocs_serve_watches_the_triage_files() -> None:
 
     plugin = ChecksPlugin()
     plugin.triage_data = ROOT / TRIAGE_FILE
-    server = plugin.on_serve(Server(), config=None, builder=lambda: None)  # type: ignore[arg-type]
+    site = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+    server = plugin.on_serve(Server(), config=site, builder=lambda: None)  # type: ignore[arg-type]
     expected = {str(ROOT / TRIAGE_FILE)} | {str((ROOT / TRIAGE_FILE).with_suffix(f".{code}.yml")) for code in LANGUAGES if code != MAIN_LANGUAGE}
     assert expected <= set(server.watched)
     assert all(f"/{Path(path).name}" in SITE_MAP.config["exclude_docs"] for path in expected), "not published"

@@ -9,8 +9,8 @@ Zensical (host.py), so the "In short" boxes and the `<!-- guide: ... -->` blocks
 and a Spanish page gets its Spanish words.
 
 What cannot work there yet is an expected failure below (`xfail`, strict: a gap that closes makes
-the test fail, so it is noticed and moved up here), and is listed in the README ("Other hosts of
-the extensions").
+the test fail, so it is noticed and moved up here), and is listed in CONTRIBUTING.md ("Other hosts of
+the extensions: Zensical").
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def test_spanish_quiz_speaks_spanish(zensical_site: Path) -> None:
     assert words("en")["quiz"]["key"] not in quiz.get_text(" ")
 
 
-# -- What Zensical cannot do yet (listed in the README) ------------------------------------------
+# -- What Zensical cannot do yet (listed in CONTRIBUTING.md) ------------------------------------------
 
 
 @pytest.mark.xfail(strict=True, reason="Zensical runs no mkdocs-static-i18n: the theme writes theme.language (en) on every page")

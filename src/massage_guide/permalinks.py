@@ -1,7 +1,7 @@
 """Name the heading link marks (the ¶ that `toc` adds with `permalink: true`) for screen readers.
 
 Python-Markdown's `toc` puts `permalink_title` in the mark's `title`. This extension replaces it
-with an `aria-label` in the page's language ("Link to this section", words.py): screen readers
+with an `aria-label` in the page's language ("Link to this section", massage_guide/words): screen readers
 say it, and no tooltip is made. Material's
 script gives every element with a `title` its own tooltip as it starts, and the glossary page's
 60-odd marks doubled that start-up on a slow phone.
@@ -39,7 +39,7 @@ class PermalinkTreeprocessor(Treeprocessor):
 
 class PermalinkExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
-        self.config = {"language": ["en", "With no host: the page's language (words.py), the mark's name in it."]}
+        self.config = {"language": ["en", "With no host: the page's language (massage_guide/words), the mark's name in it."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)

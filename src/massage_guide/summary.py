@@ -66,7 +66,7 @@ class SummaryExtension(Extension):
         self.config = {
             "summary": ["", "With no host: the page's main message in 2 or 3 short sentences (Markdown); empty: no box."],
             "title": ["", 'The box\'s title; empty: "In short" in the page\'s language.'],
-            "language": ["en", "With no host: the page's language (words.py), en or es."],
+            "language": ["en", "With no host: the page's language (massage_guide/words), en or es."],
         }
         super().__init__(**kwargs)
 

@@ -36,7 +36,7 @@ PRIORITY = 15
 # plugin names any other as a mistake).
 MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
 # The index by group, after the entries; its anchor starts with `mdx-`, which no entry may use.
-# Its title and every label come from words.py, in the page's language.
+# Its title and every label come from massage_guide/words, in the page's language.
 GROUPS_ANCHOR = "mdx-by-where"
 
 

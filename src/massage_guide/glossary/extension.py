@@ -239,7 +239,7 @@ class GlossaryExtension(Extension):
             "glossary_page": ["glossary.md", "The glossary page, relative to the docs folder."],
             "page": ["", "With no host: the page being converted, relative to the docs folder."],
             "print_box": [True, 'With no host: add the "Words used on this page" box for print.'],
-            "language": ["en", "With no host: the pages' language (words.py), the labels in it and its plurals."],
+            "language": ["en", "With no host: the pages' language (massage_guide/words), the labels in it and its plurals."],
         }
         super().__init__(**kwargs)
         self._glossary = glossary

@@ -50,14 +50,14 @@ def as_text(value: object) -> str:
 
 
 # Filters for the partials here; the plugin gives the theme's templates the same ones (on_env).
-# `long_date` takes the page's language: `last | long_date(language)` (words.py).
+# `long_date` takes the page's language: `last | long_date(language)` (massage_guide/words).
 FILTERS = {"long_date": long_date, "shown_address": shown_address, "as_text": as_text}
 _env.filters.update(FILTERS)
 
 
 def render(name: str, language: str | None = "en", **context: object) -> str:
     """Render the partial `partials/<name>` with the given context, and the reader words of
-    `language` (words.py) as `words`."""
+    `language` (massage_guide/words) as `words`."""
     return _env.get_template(name).render(words=words(language), language=language_of(language), **context)
 
 

@@ -39,7 +39,7 @@ from ..glossary.entries import MARKER as GLOSSARY_MARKER
 from ..glossary.extension import data_file, read_data
 from ..mistakes import AuthorError, Mistakes, mistake
 from ..triage.data import TriageErrors, read_language
-from ..words import words
+from ..words import PROJECT_FOLDER, words
 from .authoring import author_error, body_offset, source_path
 from .config import ChecksConfig
 from .languages import language
@@ -199,6 +199,10 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         if self.triage_data is not None:
             for path in sorted(self.triage_data.parent.glob(f"{self.triage_data.stem}*{self.triage_data.suffix}")):
                 server.watch(str(path))
+        # A project's own words (words/<code>.yml beside mkdocs.yml) are not pages either.
+        project_words = Path(config.config_file_path or ".").parent / PROJECT_FOLDER
+        if project_words.is_dir():
+            server.watch(str(project_words))
         return server
 
     # 2.-3. Before the pages ----------------------------------------------------------------------

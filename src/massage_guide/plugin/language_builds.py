@@ -7,7 +7,7 @@ run after its own (priority -110 against its -100), so they see the language's s
 
 1. on_config: one "page not found" page serves the whole site, the first language's.
 3. on_files: in a site built in one language only, that language's pages (one_language.py).
-5. on_env: the reader words of the language being built (words.py), its dates, and the other
+5. on_env: the reader words of the language being built (massage_guide/words), its dates, and the other
    languages for the page that names them all (overrides/404.html).
 6. on_page_context: a page in another language than the main one gets its language's folder as
    Material's `base_url`, so its search reads the language's own index.
@@ -57,7 +57,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     @event_priority(-10)  # after guide/assets' filters: `long_date` is the language's own
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         spoken = language(config)
-        # The reader words of the language being built, and its dates (words.py).
+        # The reader words of the language being built, and its dates (massage_guide/words).
         env.globals["words"] = words(spoken)
         env.filters["long_date"] = lambda value: long_date(value, spoken)
         # The other languages the site is built in, each with its words and its home page, for

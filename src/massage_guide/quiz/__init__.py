@@ -232,7 +232,7 @@ def _link_checker(page: Page) -> Callable[[str, int | None], None]:
 class QuizExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
-            "language": ["en", "With no host: the page's language (words.py), for the feedback, score and key."],
+            "language": ["en", "With no host: the page's language (massage_guide/words), for the feedback, score and key."],
             "require_link": [True, "Every explanation must link to the page that teaches the point."],
         }
         super().__init__(**kwargs)
