@@ -10,6 +10,9 @@ reports a unit that names a sign and gives actions, none of them the sign's leve
 triage blocks render is a comment line in the sources, and an element marked `data-triage` in
 the built pages: never hand-written text.
 
+To list today's findings: `.venv/bin/python -m pytest tests/test_triage.py --runxfail -k
+no_hand_written` (each names its file and line, the sign, the action found and the source's).
+
 Limits: a sign or an action in words that no phrase lists is not seen; a sign and its action in
 two sentences of one paragraph are not paired; a negated action ("no need to call 911") reads
 as the action. The phrases live in the triage files, beside the signs, for editors to extend.

@@ -7,6 +7,6 @@ once per language (`docs/triage.yml`, `docs/triage.es.yml`).
   (tests/test_triage.py).
 """
 
-from .data import Level, Sign, Triage, TriageErrors, load_triage, parse_triage, triage_file
+from .data import Level, Sign, Triage, TriageErrors, load_triage, parse_triage, read_language, triage_file
 
-__all__ = ["Level", "Sign", "Triage", "TriageErrors", "load_triage", "parse_triage", "triage_file"]
+__all__ = ["Level", "Sign", "Triage", "TriageErrors", "load_triage", "parse_triage", "read_language", "triage_file"]
