@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup
 from conftest import SITE_URL, soup_of
 from massage_guide.plugin.authoring import as_text
 from massage_guide.plugin.page_check import other_host, read
-from massage_guide.plugin.practice import LIMITS, check_practice
-from massage_guide.plugin.review import check_review
+from massage_guide.plugin.practice import LIMITS, check_practice, practice_of
+from massage_guide.plugin.review import check_review, review_of
 from massage_guide.quiz import QuizError
 
 # What makes a browser fetch something when a page loads, as (tag, attribute).
@@ -142,7 +142,7 @@ def test_longest_practice_values_are_accepted(tmp_path: Path) -> None:
         practice[key] = "https://riverside.example/" + "b" * (LIMITS[key].chars - len("https://riverside.example/"))
     config = fake_config(tmp_path, {"practice": dict(practice)})
     check_practice(config)
-    assert config.extra["practice"]["address"] == practice["address"]
+    assert practice_of(config.extra)["address"] == practice["address"]
     assert all(len(line) <= limit.chars for key, limit in LIMITS.items() for line in practice[key].splitlines())
 
 
@@ -153,7 +153,9 @@ def test_a_review_due_soon_is_said_in_the_log_and_builds(tmp_path: Path, caplog)
         check_review(config, today=today)
     said = [(record.levelno, record.getMessage()) for record in caplog.records]
     assert said == [(logging.INFO, "Review due soon: the guide's next check is due on 2026-12-10, in 11 days.")]
-    assert config.extra["review"]["next"] == datetime.date(2026, 12, 10)
+    # mkdocs.yml's settings stay as written; the templates are given the date (review_of).
+    assert config.extra["review"]["next"] == "2026-12-10"
+    assert review_of(config.extra) == {"last": datetime.date(2026, 6, 1), "next": datetime.date(2026, 12, 10), "by": ""}
 
 
 def test_a_review_far_off_says_nothing(tmp_path: Path, caplog) -> None:

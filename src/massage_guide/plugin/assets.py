@@ -29,6 +29,8 @@ from ..quiz.source import QUIZ_START
 from .authoring import FILTERS, PARTIALS
 from .blocks import PRINT_KIT
 from .config import AssetsConfig
+from .practice import practice_of
+from .review import review_of
 from .stylesheets import Bundle, bundle, inline_css
 from .theme_assets import ThemeAssets
 
@@ -98,6 +100,10 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
         env.globals["guide_assets"] = self.assets
         env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
+        # The practice's details and the review as they are shown (checked by guide/checks; the
+        # configuration stays as the author wrote it).
+        env.globals["guide_practice"] = practice_of(config.extra)
+        env.globals["guide_review"] = review_of(config.extra)
         return env
 
     def on_page_context(

@@ -16,7 +16,6 @@ each made from the page and the settings its host gives (host.py), on MkDocs and
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +28,7 @@ from .link_kit import BLOCKS as LINK_KIT_BLOCKS
 from .page_meta import check_front_matter
 from .practice import book_or_ask
 from .review import EXAMPLE as REVIEW_EXAMPLE
-from .review import overdue
+from .review import overdue, review_of
 
 
 def _at_a_glance(page: Page) -> str:
@@ -58,19 +57,8 @@ def _at_a_glance(page: Page) -> str:
     return render("at-a-glance.md", page.site.language, rows=rows)
 
 
-def as_date(value: object) -> object:
-    """A date written in quotes (`"2026-11-26"`, as Zensical needs it under `extra`) as a date,
-    for the date filter; anything else as it is (`guide/checks` checks the dates)."""
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    return value
-
-
 def _review_dates(page: Page) -> str:
-    review = page.site.extra.get("review") or {}
+    review = review_of(page.site.extra)
     if not (review.get("last") and review.get("next")):
         missing = " and ".join(f"`{key}:`" for key in ("last", "next") if not review.get(key))
         raise AuthorError(
@@ -80,10 +68,9 @@ def _review_dates(page: Page) -> str:
             "the date of the last check and of the next one, year-month-day in quotes.",
             REVIEW_EXAMPLE,
         )
-    last, due = as_date(review["last"]), as_date(review["next"])
     return render(
-        "review-dates.md", page.site.language, last=last, next=due, by=review.get("by", ""),
-        overdue=overdue({"next": due}),
+        "review-dates.md", page.site.language, last=review["last"], next=review["next"], by=review["by"],
+        overdue=overdue(review),
     )
 
 

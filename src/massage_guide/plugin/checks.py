@@ -105,8 +105,8 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         steps: list[Callable[[], Any]] = [lambda: check_site_texts(config)]  # each language has its own
         if not self.main_language:
             # The first build: what every language shares is checked once (the practice's
-            # details and the review dates are then in their checked form, which the templates
-            # show: practice.py, review.py).
+            # details and the review dates; the settings stay as written, and the templates are
+            # given the form they show by guide/assets: practice.py, review.py).
             self.main_language = self.language
             steps += [
                 lambda: check_practice(config),

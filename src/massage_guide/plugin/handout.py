@@ -13,12 +13,12 @@ A page with either carries docs/stylesheets/handout.css (the plugin sees the blo
 
 from __future__ import annotations
 
-import datetime
 
 from ..host import Page
 from .authoring import render, shown_address
 from .practice import practice_of, render_practice
 from .qr import home_url, qr_title, site_qr
+from .review import review_of
 
 
 def practice_block(page: Page) -> str:
@@ -33,14 +33,8 @@ def qr_code(page: Page) -> str:
     svg = site_qr(address).svg_inline(
         svgclass="mdx-qr__code", lineclass=None, omitsize=True, title=qr_title(address, page.site.language)
     )
-    review = page.site.extra.get("review") or {}
-    last = review.get("last")
-    if isinstance(last, str):  # written in quotes, as Zensical needs: a date for the date filter
-        try:
-            last = datetime.date.fromisoformat(last.strip())
-        except ValueError:
-            pass
+    review = review_of(page.site.extra)
     return render(
         "qr-code.md", page.site.language, svg=svg, site_url=address, shown=shown_address(address),
-        last=last, by=str(review.get("by") or "").strip(),
+        last=review.get("last"), by=review.get("by", ""),
     )

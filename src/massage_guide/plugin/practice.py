@@ -1,6 +1,7 @@
 """The practice's details, written once under `extra.practice` in mkdocs.yml.
 
-`check_practice` (when the plugin reads the configuration) checks every value and stores a clean copy back in `config.extra["practice"]`: every
+`check_practice` (when the plugin reads the configuration) checks every value and leaves the
+configuration as written; `practice_of` gives the partials the details as they are shown: every
 key present, each a stripped string ("" when not set). With no value set at all, the practice is
 `None` and the site shows nothing of it. The details are drawn by one partial,
 `partials/practice.html`, wherever they appear: the footer of every page
@@ -155,7 +156,7 @@ def _check_block_name(config: MkDocsConfig) -> None:
 
 
 def check_practice(config: MkDocsConfig) -> None:
-    """Check `extra.practice` and store its clean copy back (see the module's docstring)."""
+    """Check `extra.practice` (see the module's docstring)."""
     raw = config.extra.get("practice")
     if raw is None:
         _check_block_name(config)
@@ -181,8 +182,6 @@ def check_practice(config: MkDocsConfig) -> None:
         practice[key] = "" if value is None else str(value).strip()
         if practice[key]:
             _check(config, key, practice[key])
-    # Nothing set at all: the site stays practice-neutral, with no empty boxes.
-    config.extra["practice"] = practice if any(practice.values()) else None
 
 
 def practice_of(extra: Any) -> dict[str, str] | None:

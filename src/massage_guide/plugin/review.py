@@ -2,10 +2,11 @@
 `extra.review` in mkdocs.yml.
 
 The dates are written in quotes (`last: "2026-11-26"`): Zensical, which also reads mkdocs.yml,
-refuses YAML dates under `extra`. `check_review` turns them into dates for the templates and
-partials (the About page, the printed footer, the share tags), and stops the build on a date
-that is not a real one, a `next` that is not after `last`, a `last` still to come, or a key it
-does not know, naming the line.
+refuses YAML dates under `extra`. `check_review` stops the build on a date that is not a real
+one, a `next` that is not after `last`, a `last` still to come, or a key it does not know, naming
+the line; it leaves the configuration as written. `review_of` gives the templates and partials
+(the About page, the printed footer) the review in the form they show: dates as dates, the
+reviewer's name on one line.
 
 A review that is due is not an author's mistake: the guide is still right until someone finds
 otherwise. So it does not stop the build (MkDocs counts every warning as a failure under
@@ -21,6 +22,7 @@ import datetime
 import difflib
 import logging
 import re
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,6 +36,32 @@ DUE_SOON_DAYS = 30
 BY_LIMIT = 80  # a name and a role, on one line of the About page and the printed footer
 
 log = logging.getLogger("mkdocs.plugins.guide")
+
+
+def as_date(value: object) -> object:
+    """A date written in quotes (`"2026-11-26"`, as Zensical needs it under `extra`) as a date,
+    for the date filter; anything else as it is (`guide/checks` checks the dates)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def review_of(extra: Any) -> dict[str, Any]:
+    """`extra.review` as it is shown: `last` and `next` as dates (None when not set), `by` on one
+    line ("" when not set); {} without a review block. (`check_review` checks it first.)"""
+    raw = extra.get("review") if extra else None
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        "last": as_date(raw.get("last")) or None,
+        "next": as_date(raw.get("next")) or None,
+        "by": " ".join(str(raw.get("by") or "").split()),
+    }
 
 
 def _line(config: MkDocsConfig, key: str) -> int | None:
@@ -86,12 +114,10 @@ def check_review(config: MkDocsConfig, today: datetime.date | None = None) -> No
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f" Did you mean `{close[0]}`?" if close else ""
             raise _error(config, str(key), f"is not a key the guide knows.{hint}", "only these keys: last, next, by.")
-    for key in ("last", "next"):
-        if review.get(key):
-            review[key] = _date(config, key, review[key])
+    dates = {key: _date(config, key, review[key]) for key in ("last", "next") if review.get(key)}
     _check_by(config, review)
     today = today or datetime.date.today()
-    last, due = review.get("last"), review.get("next")
+    last, due = dates.get("last"), dates.get("next")
     if last and last > today:
         raise _error(
             config, "last", f"is {last}, a date still to come.",
@@ -117,14 +143,13 @@ def _check_by(config: MkDocsConfig, review: dict) -> None:
             "the reviewer's name and role as one line of text, or no `by:` line at all.",
             EXAMPLE + '\n    by: "Dana Lee, licensed massage therapist"',
         )
-    text = " ".join(str(by).split())
+    text = " ".join(str(by).split())  # as review_of shows it
     if len(text) > BY_LIMIT:
         raise _error(
             config, "by", f"has {len(text)} characters; at most {BY_LIMIT} fit on the printed footer.",
             "the reviewer's name and role, short.",
             EXAMPLE + '\n    by: "Dana Lee, licensed massage therapist"',
         )
-    review["by"] = text
 
 
 def overdue(review: dict, today: datetime.date | None = None) -> bool:
