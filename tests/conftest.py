@@ -21,6 +21,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from inprocess import build_in_process
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -150,11 +152,11 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 
 
 def failed_build_log(project: Path, site_dir: Path, case: str = "this mistake") -> str:
-    """Build `project`, which a test broke on purpose: the build must fail. Return its log."""
-    result = mkdocs_build(project, site_dir)
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed but should fail\n{log}"
-    return log
+    """Build `project`, which a test broke on purpose, in this process (inprocess.py): the build
+    must fail. Return what its author is told: the log and the error that stopped it."""
+    built = build_in_process(project, site_dir)
+    assert not built.passed, f"{case}: the build passed but should fail\n{built.text}"
+    return built.text
 
 
 def assert_mentions(log: str, needles: list[str], case: str) -> None:
@@ -178,10 +180,7 @@ def site(build: tuple[Path, str]) -> Path:
     return build[0]
 
 
-@pytest.fixture(scope="session")
-def project_copy(tmp_path_factory: pytest.TempPathFactory):
-    """Make a throwaway copy of the project that a test may break on purpose."""
-
+def _copier(tmp_path_factory: pytest.TempPathFactory):
     def make() -> Path:
         dest = tmp_path_factory.mktemp("project")
         for name in ("docs", "overrides"):
@@ -190,6 +189,20 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory):
         return dest
 
     return make
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory):
+    """Make a throwaway copy of the project that a test may break on purpose."""
+    return _copier(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def broken_copy(tmp_path_factory: pytest.TempPathFactory):
+    """Like `project_copy`, for a copy a test breaks on purpose and builds in process
+    (`failed_build_log`): most such builds stop within a second, so these tests are in the fast
+    tier; one whose mistake only the second language's build meets is marked slow itself."""
+    return _copier(tmp_path_factory)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
