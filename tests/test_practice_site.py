@@ -170,10 +170,10 @@ BAD_VALUES: dict[str, tuple[dict[str, object], list[str]]] = {
 
 @pytest.mark.parametrize("case", BAD_VALUES)
 def test_bad_practice_value_stops_the_build_with_a_clear_message(
-    case: str, project_copy, tmp_path: Path
+    case: str, broken_copy, tmp_path: Path
 ) -> None:
     values, expected = BAD_VALUES[case]
-    project = project_copy()
+    project = broken_copy()
     (project / "outside").mkdir()
     (project / "outside/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     set_practice(project, {"phone": "+1 541 555 0100", **values})
