@@ -59,9 +59,9 @@ def build_in_process(project: Path, site_dir: Path) -> Built:
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             build(config)
     except MkDocsException as stopped:  # Abort, ConfigurationError, PluginError, BuildError
-        error = f"Error: {stopped}" if str(stopped) else "Error"
+        error = str(stopped) or type(stopped).__name__  # the command's last line
     except SystemExit as stopped:
-        error = f"Error: exit {stopped.code}"
+        error = f"exit {stopped.code}"
     except Exception:  # what the command would show as a traceback: never right for an author
         error = traceback.format_exc()
     finally:
