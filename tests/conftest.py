@@ -159,6 +159,14 @@ def failed_build_log(project: Path, site_dir: Path, case: str = "this mistake") 
     return built.text
 
 
+def built_log(project: Path, site_dir: Path) -> str:
+    """Build `project` (a copy a test changed) strictly into `site_dir`, in this process: the build
+    must pass. Return its log. (The session's `build` runs the `mkdocs` command itself.)"""
+    built = build_in_process(project, site_dir)
+    assert built.passed, built.text
+    return built.text
+
+
 def assert_mentions(log: str, needles: list[str], case: str) -> None:
     """The build's message says each of `needles`, so an author knows what to fix."""
     for needle in needles:
@@ -348,8 +356,7 @@ def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Pat
     safety = project / "docs/safety.md"
     safety.write_text(safety.read_text(encoding="utf-8") + HIDDEN_ON_SCREEN, encoding="utf-8")
     site = tmp_path_factory.mktemp("practice-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    built_log(project, site)
     return site
 
 
@@ -401,7 +408,4 @@ def other_practice(project_copy, tmp_path_factory: pytest.TempPathFactory) -> tu
     quiz = project / "docs/quiz.md"
     quiz.write_text(quiz.read_text(encoding="utf-8") + OTHER_QUIZ, encoding="utf-8")
     site = tmp_path_factory.mktemp("other-practice-site")
-    result = mkdocs_build(project, site)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    return site, log
+    return site, built_log(project, site)
