@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -273,6 +274,26 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def side_by_side(job, cases: list[tuple]) -> dict[tuple, Future]:
+    """`job(browser, *case)` for each case, each in a Chromium of its own, as many at once as the
+    machine has cores: a long walk through every page keeps about one core busy (Python,
+    Playwright's driver and Chromium taking turns). Playwright's sync API wants one instance per
+    thread. Each case's future gives what its job returned, or raises what it raised."""
+
+    def run(case: tuple):
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return job(browser, *case)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(max_workers=min(len(cases), len(os.sched_getaffinity(0)))) as pool:
+        return {case: pool.submit(run, case) for case in cases}
 
 
 # --- A practice's own copy of the guide ---------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -9,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, side_by_side, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES
 
 
@@ -17,8 +18,8 @@ from site_pages import ALL_PAGES, CONTENT_PAGES
 AXE_WIDTHS = {"narrowest": {"width": 320, "height": 640}, **WIDTHS}
 
 
-@pytest.mark.parametrize("width", AXE_WIDTHS)
-def test_no_axe_violations(browser, base_url: str, width: str) -> None:
+def axe_reports(browser, base_url: str, width: str) -> list[str]:
+    """axe-core's findings on every page at `width`, each page's named."""
     # One context per width, every page in it: a page load costs less than a new context.
     context = browser.new_context(viewport=AXE_WIDTHS[width])
     page = context.new_page()
@@ -31,6 +32,18 @@ def test_no_axe_violations(browser, base_url: str, width: str) -> None:
         except AssertionError as found:
             reports.append(f"/{address}:\n{found}")
     context.close()
+    return reports
+
+
+@pytest.fixture(scope="module")
+def axe_runs(base_url: str) -> dict[tuple, Future]:
+    """Every page at each width, the widths side by side (conftest.side_by_side)."""
+    return side_by_side(axe_reports, [(base_url, width) for width in AXE_WIDTHS])
+
+
+@pytest.mark.parametrize("width", AXE_WIDTHS)
+def test_no_axe_violations(axe_runs, base_url: str, width: str) -> None:
+    reports = axe_runs[base_url, width].result()
     assert not reports, "\n\n".join(reports)
 
 
