@@ -70,7 +70,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 # Tests that build the site or drive Chromium are "slow"; `make test-fast` runs the others (unit
-# and golden tests) in seconds.
+# and golden tests, and the builds meant to fail, in process: `broken_copy`) in seconds.
 SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice"}
 
 
