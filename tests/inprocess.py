@@ -11,7 +11,10 @@ loggers (MkDocs' own, its plugins', the guide's), then the error that stopped th
 Each build is independent of the ones before: the configuration, its plugins and the Markdown
 extensions are new objects every time; the package's caches hold only values keyed by what they
 were made from (file contents, paths with their modification times, addresses); the log handler
-is removed again, and the `mkdocs` logger gets its level back.
+is removed again, and the `mkdocs` logger gets its level back. mkdocs-static-i18n, while it builds
+the second language, replaces `mkdocs.utils.clean_directory` with a function that does nothing
+and filters two lines out of MkDocs' build log; it undoes both only when that build passes, so
+after a failed one they are put back here.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import mkdocs.utils
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -51,6 +55,9 @@ def build_in_process(project: Path, site_dir: Path) -> Built:
     logger = logging.getLogger("mkdocs")
     lines = _Lines()
     level = logger.level
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log_filters = list(build_log.filters)
+    clean_directory = mkdocs.utils.clean_directory
     logger.addHandler(lines)
     logger.setLevel(logging.INFO)
     error = ""
@@ -67,4 +74,6 @@ def build_in_process(project: Path, site_dir: Path) -> Built:
     finally:
         logger.removeHandler(lines)
         logger.setLevel(level)
+        build_log.filters[:] = build_log_filters
+        mkdocs.utils.clean_directory = clean_directory
     return Built(passed=not error, text="\n".join([*lines.lines, error]).strip())

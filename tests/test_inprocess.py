@@ -51,6 +51,25 @@ def test_each_build_in_process_starts_afresh(broken_copy, tmp_path: Path) -> Non
     assert failed_build_log(settings, tmp_path / "three") == first.replace(str(tmp_path / "one"), str(tmp_path / "three"))
 
 
+@pytest.mark.slow  # the Spanish build comes after the whole English one
+def test_a_failed_second_language_leaves_nothing_behind(broken_copy, tmp_path: Path) -> None:
+    """mkdocs-static-i18n silences two lines of MkDocs' log and stops it cleaning the site folder
+    while it builds the second language, and undoes both only if that build passes."""
+    spanish = broken_copy()
+    quiz = spanish / "docs/quiz.es.md"
+    text = quiz.read_text(encoding="utf-8")
+    assert "| 50% | |" in text
+    quiz.write_text(text.replace("| 50% | |", "| 50% | sí |", 1), encoding="utf-8")
+    assert "docs/quiz.es.md" in failed_build_log(spanish, tmp_path / "spanish")
+    page = broken_copy()
+    add_script(page)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/left-over.html").write_text("from a build before", encoding="utf-8")
+    log = failed_build_log(page, tmp_path / "site")
+    assert "Cleaning site directory" in log and "Building documentation to directory" in log, log
+    assert not (tmp_path / "site/left-over.html").exists(), "the site folder was not cleaned"
+
+
 def test_a_python_error_shows_as_a_traceback(broken_copy, tmp_path: Path, monkeypatch) -> None:
     """A crash is never passed off as an author's message: the tests that read what the author
     is told check it holds no traceback."""
