@@ -19,8 +19,8 @@ after a failed one they are put back here.
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,10 +61,11 @@ def build_in_process(project: Path, site_dir: Path) -> Built:
     logger.addHandler(lines)
     logger.setLevel(logging.INFO)
     error = ""
+    folder = os.getcwd()
     try:
-        with contextlib.chdir(project):
-            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-            build(config)
+        os.chdir(project)  # as the command runs in it (contextlib.chdir needs Python 3.11)
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        build(config)
     except MkDocsException as stopped:  # Abort, ConfigurationError, PluginError, BuildError
         error = str(stopped) or type(stopped).__name__  # the command's last line
     except SystemExit as stopped:
@@ -72,6 +73,7 @@ def build_in_process(project: Path, site_dir: Path) -> Built:
     except Exception:  # what the command would show as a traceback: never right for an author
         error = traceback.format_exc()
     finally:
+        os.chdir(folder)
         logger.removeHandler(lines)
         logger.setLevel(level)
         build_log.filters[:] = build_log_filters
