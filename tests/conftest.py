@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +20,8 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+
+from inprocess import build_in_process
 
 # mkdocs.yml's settings without what its `!!python/name:` and `!ENV` tags name.
 from massage_guide.site_map import read_config
@@ -55,7 +58,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 # Tests that build the site or drive Chromium are "slow"; `make test-fast` runs the others (unit
-# and golden tests) in seconds.
+# and golden tests, and the builds meant to fail, in process: `broken_copy`) in seconds.
 SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice"}
 
 
@@ -96,7 +99,10 @@ def _axe():
 
 def assert_no_axe_violations(page) -> None:
     """axe-core finds nothing against WCAG 2.2 A and AA on the page as it is now."""
-    results = _axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    # Details of the violations only: axe then skips listing every element that passed, which
+    # took about half its time on a long page; what it checks is the same.
+    options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+    results = _axe().run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -138,11 +144,19 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 
 
 def failed_build_log(project: Path, site_dir: Path, case: str = "this mistake") -> str:
-    """Build `project`, which a test broke on purpose: the build must fail. Return its log."""
-    result = mkdocs_build(project, site_dir)
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed but should fail\n{log}"
-    return log
+    """Build `project`, which a test broke on purpose, in this process (inprocess.py): the build
+    must fail. Return what its author is told: the log and the error that stopped it."""
+    built = build_in_process(project, site_dir)
+    assert not built.passed, f"{case}: the build passed but should fail\n{built.text}"
+    return built.text
+
+
+def built_log(project: Path, site_dir: Path) -> str:
+    """Build `project` (a copy a test changed) strictly into `site_dir`, in this process: the build
+    must pass. Return its log. (The session's `build` runs the `mkdocs` command itself.)"""
+    built = build_in_process(project, site_dir)
+    assert built.passed, built.text
+    return built.text
 
 
 def assert_mentions(log: str, needles: list[str], case: str) -> None:
@@ -166,10 +180,7 @@ def site(build: tuple[Path, str]) -> Path:
     return build[0]
 
 
-@pytest.fixture(scope="session")
-def project_copy(tmp_path_factory: pytest.TempPathFactory):
-    """Make a throwaway copy of the project that a test may break on purpose."""
-
+def _copier(tmp_path_factory: pytest.TempPathFactory):
     def make() -> Path:
         dest = tmp_path_factory.mktemp("project")
         for name in ("docs", "overrides"):
@@ -178,6 +189,20 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory):
         return dest
 
     return make
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory):
+    """Make a throwaway copy of the project that a test may break on purpose."""
+    return _copier(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def broken_copy(tmp_path_factory: pytest.TempPathFactory):
+    """Like `project_copy`, for a copy a test breaks on purpose and builds in process
+    (`failed_build_log`): most such builds stop within a second, so these tests are in the fast
+    tier; one whose mistake only the second language's build meets is marked slow itself."""
+    return _copier(tmp_path_factory)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -237,6 +262,27 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def side_by_side(job, cases: list[tuple]) -> dict[tuple, Future]:
+    """`job(browser, *case)` for each case, each in a Chromium of its own, as many at once as the
+    machine has cores: a long walk through every page spends much of its time waiting for one
+    process or another (Python, Playwright's driver, Chromium), and two walks fill each other's
+    waits. Playwright's sync API wants one instance per thread. Each case's future gives what its
+    job returned, or raises what it raised."""
+
+    def run(case: tuple):
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return job(browser, *case)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(max_workers=min(len(cases), len(os.sched_getaffinity(0)))) as pool:
+        return {case: pool.submit(run, case) for case in cases}
 
 
 # --- A practice's own copy of the guide ---------------------------------------------------------
@@ -323,8 +369,7 @@ def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Pat
     safety = project / "docs/safety.md"
     safety.write_text(safety.read_text(encoding="utf-8") + HIDDEN_ON_SCREEN, encoding="utf-8")
     site = tmp_path_factory.mktemp("practice-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    built_log(project, site)
     return site
 
 
@@ -376,7 +421,4 @@ def other_practice(project_copy, tmp_path_factory: pytest.TempPathFactory) -> tu
     quiz = project / "docs/quiz.md"
     quiz.write_text(quiz.read_text(encoding="utf-8") + OTHER_QUIZ, encoding="utf-8")
     site = tmp_path_factory.mktemp("other-practice-site")
-    result = mkdocs_build(project, site)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    return site, log
+    return site, built_log(project, site)

@@ -62,14 +62,6 @@ def test_quiz_page_runs_nothing(site: Path) -> None:
             assert not text.strip().lower().startswith("javascript:"), f"<{tag.name} {name}={text}>"
 
 
-def test_every_page_has_one_title(site: Path) -> None:
-    for path in sorted(site.rglob("*.html")):
-        if path.name == "404.html" or path.parent.name == "print":
-            continue  # the booklet holds every page's title, as parts of one document
-        titles = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("article h1")
-        assert len(titles) == 1, f"{path.relative_to(site)}: {len(titles)} titles"
-
-
 # --- Pieces, without a build --------------------------------------------------------------------
 
 

@@ -1,8 +1,8 @@
 """An author's mistake stops the build with a message that names the file, the line, what was
 found and what to write instead (with an example).
 
-Each case breaks a fresh copy of the project the way a practice owner might, builds it strictly,
-and reads the message. A breaker may return the `file, line N` the message must name, found in
+Each case breaks a fresh copy of the project the way a practice owner might, builds it strictly
+in the test's own process (conftest's `failed_build_log`), and reads what the author is told. A breaker may return the `file, line N` the message must name, found in
 the file it broke (so the test follows the pages as they change)."""
 
 from __future__ import annotations
@@ -359,12 +359,15 @@ CASES: dict[str, tuple[Callable[[Path], str | None], list[str]]] = {
 
 
 MKDOCS_CHECKS = {"broken link", "broken anchor", "page not in the navigation"}
+# MkDocs stops a strict build for a broken link only once the whole first language is built: a
+# few seconds each, so these two are in the slow tier. The others stop at the page or setting.
+WHOLE_BUILD = {"broken link", "broken anchor"}
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_bad_input_fails_the_build_and_names_the_file(case: str, project_copy, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.slow) if case in WHOLE_BUILD else case for case in CASES])
+def test_bad_input_fails_the_build_and_names_the_file(case: str, broken_copy, tmp_path: Path) -> None:
     breaker, expected = CASES[case]
-    project = project_copy()
+    project = broken_copy()
     where = breaker(project)
     log = failed_build_log(project, tmp_path / "site", case)
     # MkDocs' own link and nav checks say it their way; the guide's checks all give the fix.
@@ -373,8 +376,8 @@ def test_bad_input_fails_the_build_and_names_the_file(case: str, project_copy, t
     assert "Traceback" not in log, f"{case}: the author should see a message, not a traceback\n{log}"
 
 
-def test_a_broken_quiz_link_is_told_once(project_copy, tmp_path: Path) -> None:
-    project = project_copy()
+def test_a_broken_quiz_link_is_told_once(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
     where = add_quiz_question(project, why="See [after](differences/after-the-sesion.md).")
     log = failed_build_log(project, tmp_path / "site")
     assert log.count("after-the-sesion.md`") == 1 and where in log, log

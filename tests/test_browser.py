@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -9,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, wait_for_material
+from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, side_by_side, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES
 
 
@@ -17,8 +18,8 @@ from site_pages import ALL_PAGES, CONTENT_PAGES
 AXE_WIDTHS = {"narrowest": {"width": 320, "height": 640}, **WIDTHS}
 
 
-@pytest.mark.parametrize("width", AXE_WIDTHS)
-def test_no_axe_violations(browser, base_url: str, width: str) -> None:
+def axe_reports(browser, base_url: str, width: str) -> list[str]:
+    """axe-core's findings on every page at `width`, each page's named."""
     # One context per width, every page in it: a page load costs less than a new context.
     context = browser.new_context(viewport=AXE_WIDTHS[width])
     page = context.new_page()
@@ -31,30 +32,60 @@ def test_no_axe_violations(browser, base_url: str, width: str) -> None:
         except AssertionError as found:
             reports.append(f"/{address}:\n{found}")
     context.close()
+    return reports
+
+
+@pytest.fixture(scope="module")
+def axe_runs(base_url: str) -> dict[tuple, Future]:
+    """Every page at each width, the widths side by side (conftest.side_by_side)."""
+    return side_by_side(axe_reports, [(base_url, width) for width in AXE_WIDTHS])
+
+
+@pytest.mark.parametrize("width", AXE_WIDTHS)
+def test_no_axe_violations(axe_runs, base_url: str, width: str) -> None:
+    reports = axe_runs[base_url, width].result()
     assert not reports, "\n\n".join(reports)
 
 
-@pytest.mark.parametrize("address", ALL_PAGES)
-def test_page_requests_nothing_from_other_hosts(browser, base_url: str, address: str) -> None:
+# Pages loaded side by side: each load waits for the network to be quiet for half a second, and
+# those waits overlap instead of adding up.
+SIDE_BY_SIDE = 8
+
+
+@pytest.fixture(scope="module")
+def requests_elsewhere(browser, base_url: str) -> dict[str, list[str]]:
+    """Each page's requests to other hosts, each page opened in a new context (nothing cached)."""
     own = urlsplit(base_url).netloc
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    elsewhere: list[str] = []
-    page.on(
-        "request",
-        lambda request: elsewhere.append(request.url)
-        if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
-        and urlsplit(request.url).netloc != own
-        else None,
-    )
-    page.goto(base_url + address, wait_until="networkidle")
-    # Opening search makes Material fetch its index: that must stay on this host too.
-    if page.locator("label.md-header__button[for='__search']").is_visible():
-        page.locator("label.md-header__button[for='__search']").click()
-        page.locator("input.md-search__input").press_sequentially("tip")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    context.close()
-    assert not elsewhere, f"/{address} asked other hosts for: {elsewhere}"
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(ALL_PAGES), SIDE_BY_SIDE):
+        opened = []
+        for address in ALL_PAGES[start:start + SIDE_BY_SIDE]:
+            context = browser.new_context(viewport=DESKTOP)
+            page = context.new_page()
+            elsewhere = found[address] = []
+            page.on(
+                "request",
+                lambda request, elsewhere=elsewhere: elsewhere.append(request.url)
+                if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(request.url).netloc != own
+                else None,
+            )
+            page.goto(base_url + address, wait_until="commit")  # the next page starts loading now
+            opened.append((context, page))
+        for context, page in opened:
+            page.wait_for_load_state("networkidle")
+            # Opening search makes Material fetch its index: that must stay on this host too.
+            if page.locator("label.md-header__button[for='__search']").is_visible():
+                page.locator("label.md-header__button[for='__search']").click()
+                page.locator("input.md-search__input").press_sequentially("tip")
+                page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            context.close()
+    return found
+
+
+@pytest.mark.parametrize("address", ALL_PAGES)
+def test_page_requests_nothing_from_other_hosts(requests_elsewhere: dict[str, list[str]], address: str) -> None:
+    assert not requests_elsewhere[address], f"/{address} asked other hosts for: {requests_elsewhere[address]}"
 
 
 def test_no_script_holds_back_the_first_paint(site: Path) -> None:

@@ -505,17 +505,17 @@ BUILD_CASES = {
 
 
 @pytest.mark.parametrize("case", BUILD_CASES)
-def test_bad_glossary_data_fails_the_strict_build(case: str, project_copy, tmp_path: Path) -> None:
+def test_bad_glossary_data_fails_the_strict_build(case: str, broken_copy, tmp_path: Path) -> None:
     old, new, (needle, occurrence), problem = BUILD_CASES[case]
-    project = project_copy()
+    project = broken_copy()
     _replace(project, old, new)
     log = failed_build_log(project, tmp_path / "site", case)
     assert f"docs/glossary.yml, line {_line(project, needle, occurrence)}:" in log, log
     assert problem in log, log
 
 
-def test_a_glossary_page_without_its_marker_fails_the_build(project_copy, tmp_path: Path) -> None:
-    project = project_copy()
+def test_a_glossary_page_without_its_marker_fails_the_build(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
     page = project / "docs" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- glossary: entries -->", ""), encoding="utf-8")
     log = failed_build_log(project, tmp_path / "site")
@@ -651,8 +651,9 @@ def test_the_spanish_data_file_is_not_published(site: Path) -> None:
 
 
 @pytestmark_spanish
-def test_bad_spanish_data_names_the_spanish_file_and_line(project_copy, tmp_path: Path) -> None:
-    project = project_copy()
+@pytest.mark.slow  # the Spanish build comes after the whole English one
+def test_bad_spanish_data_names_the_spanish_file_and_line(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
     data = project / "docs" / "glossary.es.yml"
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace("group: spa", "group: salon", 1), encoding="utf-8")
@@ -662,8 +663,9 @@ def test_bad_spanish_data_names_the_spanish_file_and_line(project_copy, tmp_path
 
 
 @pytestmark_spanish
-def test_a_missing_spanish_data_file_stops_the_build_naming_it(project_copy, tmp_path: Path) -> None:
-    project = project_copy()
+@pytest.mark.slow  # the Spanish build comes after the whole English one
+def test_a_missing_spanish_data_file_stops_the_build_naming_it(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
     (project / "docs" / "glossary.es.yml").unlink()
     log = failed_build_log(project, tmp_path / "site", "no Spanish glossary data")
     assert "docs/glossary.es.yml is missing" in log and "Expected:" in log and "For example:" in log, log

@@ -2,14 +2,16 @@
 JavaScript on and off, Tab only ever lands on something the reader can see, and its focus ring
 shows. The phone menu opens, works and closes by keyboard.
 
-One browser context per width and JavaScript setting; each page is walked once with Tab."""
+One browser per width and JavaScript setting, one per core at a time; each page is walked once with Tab."""
 
 from __future__ import annotations
+
+from concurrent.futures import Future
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, wait_for_material
+from conftest import DESKTOP, PHONE, side_by_side, wait_for_material
 from site_pages import ALL_PAGES, LANGUAGES, language_of, said
 
 # Menu entries, as each language's menu names them: the first difference, the quiz, safety, the
@@ -69,11 +71,9 @@ def walk(page) -> list[dict]:
     return stops
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-@pytest.mark.parametrize("width", KEYBOARD_WIDTHS)
-def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
-    browser, base_url: str, width: str, javascript: bool
-) -> None:
+def tab_faults(browser, base_url: str, width: str, javascript: bool) -> list[str]:
+    """Walk every page with Tab at `width`, with JavaScript on or off; return each stop that is
+    hidden, off-screen or without a focus ring."""
     context = browser.new_context(viewport=KEYBOARD_WIDTHS[width], java_script_enabled=javascript)
     page = context.new_page()
     faults = []
@@ -86,6 +86,21 @@ def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
         faults += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
         faults += [f"/{address}: no focus ring: {s['name']}" for s in stops if not s["ringed"]]
     context.close()
+    return faults
+
+
+@pytest.fixture(scope="module")
+def tab_walks(base_url: str) -> dict[tuple, Future]:
+    """The six walks (3 widths, JavaScript on and off), side by side (conftest.side_by_side)."""
+    return side_by_side(tab_faults, [(base_url, width, javascript) for width in KEYBOARD_WIDTHS for javascript in (True, False)])
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", KEYBOARD_WIDTHS)
+def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
+    tab_walks, base_url: str, width: str, javascript: bool
+) -> None:
+    faults = tab_walks[base_url, width, javascript].result()  # raises what the walk raised
     assert not faults, "\n".join(faults)
 
 

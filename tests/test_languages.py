@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, SITE_URL, mkdocs_build, soup_of, wait_for_material
+from conftest import DESKTOP, PHONE, SITE_URL, built_log, failed_build_log, soup_of, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES, LANGUAGES, MAIN_LANGUAGE, in_language, language_of, said
 
 pytestmark = pytest.mark.skipif(len(LANGUAGES) < 2, reason="the site is built in one language")
@@ -136,13 +136,11 @@ def test_english_pages_load_no_other_languages_search(browser, base_url: str) ->
     context.close()
 
 
-def test_a_missing_page_in_one_language_stops_the_build(project_copy, tmp_path: Path) -> None:
+def test_a_missing_page_in_one_language_stops_the_build(broken_copy, tmp_path: Path) -> None:
     # No silent English page under /es/: the Spanish edition is whole, or the build says what is missing.
-    project = project_copy()
+    project = broken_copy()
     (project / "docs" / "differences" / "price.es.md").unlink()
-    result = mkdocs_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
+    log = failed_build_log(project, tmp_path / "site", "a page without its Spanish twin")
     assert "price.md" in log, log
 
 
@@ -160,8 +158,7 @@ def english_only(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path
     config = project / "mkdocs.yml"
     config.write_text(_one_language(config.read_text(encoding="utf-8"), OTHERS[0]), encoding="utf-8")
     site = tmp_path_factory.mktemp("english-only")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    built_log(project, site)
     return site
 
 
@@ -200,8 +197,7 @@ def test_a_practice_can_publish_spanish_only(project_copy, tmp_path: Path) -> No
     config = project / "mkdocs.yml"
     config.write_text(_spanish_only(config.read_text(encoding="utf-8")), encoding="utf-8")
     site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    built_log(project, site)
     # The Spanish pages at the site's root, and nothing in English.
     for address in ("", "safety/", "differences/price/", "quiz/"):
         soup = soup_of(site, address)

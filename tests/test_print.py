@@ -602,8 +602,8 @@ def test_closed_boxes_and_tabs_print_open(browser, practice_url: str, tmp_path: 
         assert words in text, f"{words!r} is hidden on paper"
 
 
-def test_build_without_site_url_says_the_qr_code_needs_it(project_copy, tmp_path: Path) -> None:
-    project = project_copy()
+def test_build_without_site_url_says_the_qr_code_needs_it(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M))
     log = failed_build_log(project, tmp_path / "site", "no site_url")

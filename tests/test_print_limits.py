@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LOGO, mkdocs_build, serve, set_practice
+from conftest import LOGO, built_log, serve, set_practice
 from longest import longest_practice
 from massage_guide.plugin.practice import LIMITS
 from massage_guide.plugin.review import BY_LIMIT
@@ -57,8 +57,7 @@ def fullest_url(project_copy, fullest: dict[str, str], tmp_path_factory: pytest.
     set_practice(project, fullest, site_url=URL)
     set_reviewer(project, REVIEWER)
     site = tmp_path_factory.mktemp("fullest-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    built_log(project, site)
     server, url = serve(site)
     yield url
     server.shutdown()

@@ -161,13 +161,14 @@ BUILD_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", BUILD_CASES)
-def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, project_copy, tmp_path: Path) -> None:
+# The Spanish quiz's build comes after the whole English one: a few seconds, so in the slow tier.
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.slow) if case.startswith("es:") else case for case in BUILD_CASES])
+def test_quiz_mistake_fails_the_build_naming_file_and_line(case: str, broken_copy, tmp_path: Path) -> None:
     old, new, needles = BUILD_CASES[case]
     source = "quiz.es.md" if case.startswith("es:") else "quiz.md"
     if case.startswith("es:") and "es" not in LANGUAGES:
         pytest.skip("the Spanish edition is switched off")
-    project = project_copy()
+    project = broken_copy()
     line = _edit(project, old, new, source)  # front matter problems too name their own line
     log = failed_build_log(project, tmp_path / "site", case)
     assert f"docs/{source}, line {line}:" in log, log
