@@ -42,8 +42,8 @@ def delete_the_glossary_page(project: Path) -> None:
 
 def leave_out_a_missing_page_from_the_booklet(project: Path) -> None:
     config = project / "mkdocs.yml"
-    text, count = re.subn(r"^  - guide$", "  - guide:\n      booklet_leaves_out: [no-such-page.md]", config.read_text(encoding="utf-8"), flags=re.M)
-    assert count == 1, "mkdocs.yml lists no `- guide` plugin without options: update this test's breaker"
+    text, count = re.subn(r"^  - guide/print$", "  - guide/print:\n      booklet_leaves_out: [no-such-page.md]", config.read_text(encoding="utf-8"), flags=re.M)
+    assert count == 1, "mkdocs.yml lists no `- guide/print` plugin without options: update this test's breaker"
     config.write_text(text, encoding="utf-8")
 
 
