@@ -205,6 +205,22 @@ def _load(path: str, modified: int, source: str) -> Glossary:
     return load_glossary(Path(path), source=source)
 
 
+# A host makes a new extension object for each page (MkDocs reads `markdown_extensions` for every
+# page): each glossary's pattern is built once per language and shared by all its pages, so a
+# page's cost does not grow with the size of the glossary (tests/test_scaling.py).
+_MATCHERS: dict[tuple[int, str], tuple[Glossary, TermMatcher]] = {}
+
+
+def _matcher(glossary: Glossary, language: str) -> TermMatcher:
+    key = (id(glossary), language)
+    held = _MATCHERS.get(key)
+    if held is None or held[0] is not glossary:  # an id can be reused once a glossary is gone
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.clear()
+        held = _MATCHERS[key] = (glossary, TermMatcher(glossary.entries, language))
+    return held[1]
+
+
 def read_data(path: Path, source: str = "") -> Glossary:
     """The checked glossary in the file at `path` (`source` names it in messages), read once
     while the file is unchanged: a host makes a new extension for every page."""
@@ -243,7 +259,6 @@ class GlossaryExtension(Extension):
         }
         super().__init__(**kwargs)
         self._glossary = glossary
-        self._matchers: dict[tuple[int, str], TermMatcher] = {}
         self.used: list[Entry] = []
 
     @property
@@ -268,10 +283,7 @@ class GlossaryExtension(Extension):
         return Reading(glossary, page.site.language, page.link_path, box, page.twin(self.getConfig("glossary_page")))
 
     def matcher(self, glossary: Glossary, language: str) -> TermMatcher:
-        key = (id(glossary), language)
-        if key not in self._matchers:
-            self._matchers[key] = TermMatcher(glossary.entries, language)
-        return self._matchers[key]
+        return _matcher(glossary, language)
 
     def reset(self) -> None:
         self.used = []
