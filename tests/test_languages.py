@@ -106,8 +106,17 @@ def _search(page, query: str) -> list[str]:
         timeout=10_000,
     )
     page.locator("input.md-search__input").press_sequentially(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    # Material searches again at each key and redraws the list each time ("t", "ti", ...): the
+    # links are read in one go, once two looks at the list in a row find the same links.
+    return page.wait_for_function(
+        """() => { const links = [...document.querySelectorAll('.md-search-result__link')]
+                                   .map(link => link.getAttribute('href'));
+                   const seen = JSON.stringify(links), same = links.length > 0 && seen === window.__guideLinks;
+                   window.__guideLinks = seen;
+                   return same && links; }""",
+        polling=100,
+        timeout=10_000,
+    ).json_value()
 
 
 @pytest.mark.parametrize("code", OTHERS)

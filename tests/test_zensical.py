@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import serve
+from conftest import EXTRA, SITE_PRACTICE, SITE_URL, serve
 from mkdocs.utils.meta import get_data as split_front_matter
 from massage_guide.words import words
 
@@ -169,12 +169,15 @@ def test_guide_blocks_render(zensical_site: Path) -> None:
     """The handout's QR code and practice box, the review dates, the link kit."""
     handout = _soup(zensical_site, "handout")
     assert handout.select_one("svg.mdx-qr__code") is not None
-    # No practice is set in mkdocs.yml: lines to write its name and phone on, on paper.
-    assert handout.select_one(".mdx-handout__write-in") is not None
+    if SITE_PRACTICE:  # the practice's details, as mkdocs.yml sets them
+        assert SITE_PRACTICE["name"].strip() in handout.get_text(" ")
+    else:  # none set: lines to write its name and phone on, on paper
+        assert handout.select_one(".mdx-handout__write-in") is not None
     about = _soup(zensical_site, "about")
-    assert [time["datetime"] for time in about.select("time")][:2] == ["2026-11-26", "2027-05-26"]
+    review = EXTRA.get("review") or {}
+    assert [time["datetime"] for time in about.select("time")][:2] == [str(review["last"]), str(review["next"])]
     kit = _soup(zensical_site, "link-to-this-guide")
-    assert "https://massage-guide.example/" in kit.get_text(" ")
+    assert SITE_URL in kit.get_text(" ")
     for path in zensical_site.rglob("*.html"):
         # An HTML comment nobody sees: a block line left as it is.
         assert "<!-- guide:" not in path.read_text(encoding="utf-8"), f"{path.relative_to(zensical_site)}: a block was not filled"
