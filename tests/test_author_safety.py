@@ -22,7 +22,7 @@ from massage_guide.plugin.authoring import as_text
 from massage_guide.plugin.page_check import other_host, read
 from massage_guide.plugin.practice import LIMITS, check_practice, practice_of
 from massage_guide.plugin.review import check_review, review_of
-from massage_guide.quiz import QuizError
+from massage_guide.mistakes import AuthorError
 
 # What makes a browser fetch something when a page loads, as (tag, attribute).
 FETCHED = [
@@ -199,7 +199,7 @@ def test_quiz_allows_plain_formatting_in_raw_html() -> None:
     ],
 )
 def test_quiz_refuses_author_html_that_would_run(answer: str, said: str) -> None:
-    with pytest.raises(QuizError) as raised:
+    with pytest.raises(AuthorError) as raised:
         markdown.markdown(QUIZ.format(answer=answer), extensions=["massage_guide.quiz"])
     assert raised.value.line == 7 and said in str(raised.value), str(raised.value)
 
@@ -216,6 +216,6 @@ def test_quiz_tables_never_show_their_answers_as_plain_tables(text: str, line: i
     if said is None:  # the right form, for comparison: a working quiz
         assert "mdx-quiz__question" in markdown.markdown(text, extensions=["massage_guide.quiz"])
         return
-    with pytest.raises(QuizError) as raised:
+    with pytest.raises(AuthorError) as raised:
         markdown.markdown(text, extensions=["massage_guide.quiz"])
     assert raised.value.line == line and said in str(raised.value), str(raised.value)

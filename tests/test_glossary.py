@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, failed_build_log, soup_of
 from site_pages import LANGUAGES, glossary_data
 from massage_guide.words import words
+from massage_guide.mistakes import AuthorError
 from massage_guide.glossary import (
-    GlossaryError,
     GlossaryExtension,
     load_glossary,
     parse_glossary,
@@ -361,7 +361,7 @@ BAD_DATA = {
 @pytest.mark.parametrize("case", BAD_DATA)
 def test_bad_data_names_the_file_the_line_and_the_problem(case: str) -> None:
     extra, needle, problem = BAD_DATA[case]
-    with pytest.raises(GlossaryError) as caught:
+    with pytest.raises(AuthorError) as caught:
         parse_with(extra)
     message = str(caught.value)
     assert problem in message, message
@@ -373,7 +373,7 @@ def test_bad_data_names_the_file_the_line_and_the_problem(case: str) -> None:
 
 
 def test_a_duplicate_term_names_both_lines() -> None:
-    with pytest.raises(GlossaryError) as caught:
+    with pytest.raises(AuthorError) as caught:
         parse_with(entry_yaml(term="Co-Pay"))
     first = next(i + 1 for i, line in enumerate(SMALL.splitlines()) if "term: Co-pay" in line)
     assert f"first on line {first}" in str(caught.value)
@@ -550,7 +550,7 @@ def test_a_wrong_research_line_names_the_file_the_line_and_the_fix(case: str) ->
     word = case == "a label on a visit word"
     text = TECHNIQUE.format(group="visit" if word else "clinic", pressure="" if word else "pressure: varies\n    ",
                             research=research)
-    with pytest.raises(GlossaryError) as caught:
+    with pytest.raises(AuthorError) as caught:
         parse_glossary(text, "docs/glossary.yml")
     line = next(number for number, row in enumerate(text.splitlines(), 1) if needle in row)
     message = str(caught.value)

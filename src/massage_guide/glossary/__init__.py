@@ -10,14 +10,13 @@ mkdocs.yml names it under `markdown_extensions:`; the guide's plugin gives it th
 and, for each page, the page's path.
 """
 
-from .data import Entry, Glossary, GlossaryError, Group, load_glossary, parse_glossary, slug
+from .data import Entry, Glossary, Group, load_glossary, parse_glossary, slug
 from .extension import GlossaryExtension, GlossaryTreeprocessor, makeExtension
 from .matching import TermMatcher, plural
 
 __all__ = [
     "Entry",
     "Glossary",
-    "GlossaryError",
     "GlossaryExtension",
     "GlossaryTreeprocessor",
     "Group",

@@ -54,9 +54,6 @@ ENTRY_EXAMPLE = """
 """
 
 
-# The old name of a mistake in the glossary data; every mistake is an AuthorError (mistakes.py).
-GlossaryError = AuthorError
-
 
 @dataclass(frozen=True)
 class Group:

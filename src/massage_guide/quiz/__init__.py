@@ -48,10 +48,7 @@ from .questions import Question, Reader, Table, column_keywords, column_names
 from .render import Renderer
 from .source import SourceMap, SourceTable, TableLines
 
-__all__ = ["AuthorError", "QuizError", "QuizExtension", "makeExtension"]
-
-# The quiz's mistakes had a class of their own; every mistake is now an AuthorError.
-QuizError = AuthorError
+__all__ = ["AuthorError", "QuizExtension", "makeExtension"]
 
 QUIZ_CLASS = "mdx-quiz"
 # After `toc` (5), so the print-only "Answer key" heading stays out of the page's table of
