@@ -62,7 +62,7 @@ def render(name: str, language: str | None = "en", **context: object) -> str:
 
 
 
-def body_offset(page: Page, markdown: str | None = None) -> int:
+def body_offset(page: Page) -> int:
     """Lines that the front matter of the MkDocs `page` takes above its body (host.py)."""
     return host.body_offset(page.file.content_string)
 

@@ -253,7 +253,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             )
         if H1.search(markdown) is None:
             raise author_error(
-                page, body_offset(page, markdown) + 1, "the page has no title line.",
+                page, body_offset(page) + 1, "the page has no title line.",
                 "one line starting with `# ` after the front matter; the summary box goes under it.",
                 SUMMARY_EXAMPLE,
             )
@@ -264,7 +264,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         found = list(GLOSSARY_LINE.finditer(markdown))
         for match in found:
             if match["name"] != "entries" or source_path(page) != glossary_page:
-                line = body_offset(page, markdown) + markdown.count("\n", 0, match.start()) + 1
+                line = body_offset(page) + markdown.count("\n", 0, match.start()) + 1
                 raise author_error(
                     page, line,
                     f"`<!-- glossary: {match['name']} -->` is not a glossary block this page can have.",
@@ -273,7 +273,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
                 )
         if source_path(page) == glossary_page and len(found) != 1:
             raise author_error(
-                page, body_offset(page, markdown) + 1,
+                page, body_offset(page) + 1,
                 f"the glossary page needs the line `<!-- glossary: entries -->` exactly once (found {len(found)}).",
                 "one line `<!-- glossary: entries -->` where the entries should go.",
                 "# Glossary: massage words in plain language\n\n<!-- glossary: entries -->",

@@ -239,7 +239,7 @@ def _title_line(page: Page, nth: int) -> int:
             if seen == nth:
                 return number - 1
         above = line
-    return body_offset(page, page.markdown or "") + 1
+    return body_offset(page) + 1
 
 
 def _raw_table_line(page: Page) -> int:
