@@ -67,9 +67,6 @@ FACTS = [
     # Article title: "6 Key Differences".
     Fact("the number of differences", r"\b(\d+) (?:key )?differences\b", ("6",), ("", "handout/"),
          r"\b(\d+) diferencias\b"),
-    # The guide's own advice: how long soreness may last before you call a doctor.
-    Fact("days of soreness before you call a doctor", r"\bmore than (\d+) or (\d+) days\b", None,
-         (SAFETY, "differences/after-the-session/"), r"\bmás de (\d+) o (\d+) días\b"),
 ]
 
 
