@@ -65,7 +65,7 @@ FRENCH = {
         "why_it_matters": "Pourquoi c'est important :",
         "take_care": "Attention :",
         "research": "Combien d'études :",
-        "see_source": "Voir la source",
+        "no_review": "aucune revue trouvée",
         "in_glossary": "{term} dans le glossaire",
         "print_title": "Mots de cette page",
     },
