@@ -69,6 +69,7 @@ FRENCH = {
         "in_glossary": "{term} dans le glossaire",
         "print_title": "Mots de cette page",
     },
+    "triage_sources": {"guide": "Ce guide dit :", "who": "Qui dit quoi :", "read": "Sources lues :"},
     "practice": {
         "phone": "Téléphone :",
         "email": "Courriel :",
