@@ -420,7 +420,7 @@ def test_each_entry_gives_pressure_place_use_and_due_cautions(site: Path) -> Non
             assert "People use it for:" in text, anchor
     assert "round marks" in entry_text("cupping")
     assert "burn" in entry_text("hot-stone-massage")
-    assert "weak proof" in entry_text("kinesiology-taping")
+    assert "no better than fake taping" in entry_text("kinesiology-taping")
 
 
 def test_a_to_z_links_resolve_to_letters_and_entries(site: Path) -> None:
@@ -524,7 +524,9 @@ def test_a_glossary_page_without_its_marker_fails_the_build(broken_copy, tmp_pat
 
 # ---------- The research line in docs/glossary.yml: an editor's mistakes, named ----------
 
-TECHNIQUE = GROUPS + """terms:
+# The short names shown next to a research label ("Little research (NCCIH)").
+SOURCE_NAMES = "sources:\n  nccih-cupping: NCCIH\n"
+TECHNIQUE = SOURCE_NAMES + GROUPS + """terms:
   - term: Cupping
     group: {group}
     definition: Cups pull the skin up.
@@ -541,6 +543,8 @@ BAD_RESEARCH = {
                                        "is not the anchor of a source"),
     "a source without a label": ("    source: nccih-cupping\n", "source: nccih-cupping", "has a `source:` but no `evidence:`"),
     "a label on a visit word": ("    evidence: little research\n", "evidence: little research", "are not techniques"),
+    "a source with no short name": ("    evidence: mixed research\n    source: cochrane-low-back-pain\n",
+                                    "source: cochrane-low-back-pain", "has no short name under `sources:`"),
 }
 
 
@@ -561,8 +565,45 @@ def test_a_wrong_research_line_names_the_file_the_line_and_the_fix(case: str) ->
 def test_a_research_line_with_its_source_is_read() -> None:
     text = TECHNIQUE.format(group="clinic", pressure="pressure: varies\n    ",
                             research="    evidence: little research\n    source: nccih-cupping\n")
-    entry = parse_glossary(text).entries[0]
+    glossary = parse_glossary(text)
+    entry = glossary.entries[0]
     assert (entry.evidence, entry.source) == ("little research", "nccih-cupping")
+    assert glossary.source_name(entry.source) == "NCCIH"
+
+
+def test_the_research_line_names_its_source_and_links_to_what_the_label_means(tmp_path: Path) -> None:
+    # "Little research (NCCIH)": the label leads to its meaning, the name to the source, both on
+    # the sources page; a label with no source says none was found; "not a treatment" claims none.
+    text = TECHNIQUE.format(group="clinic", pressure="pressure: varies\n    ",
+                            research="    evidence: little research\n    source: nccih-cupping\n")
+    text += """  - term: Kneading
+    group: clinic
+    definition: Hands lift and squeeze the muscles.
+    pressure: medium
+    where: spa
+    used_for: Relaxing.
+    evidence: little research
+  - term: Couples massage
+    group: clinic
+    definition: Two people side by side.
+    pressure: varies
+    where: spa
+    used_for: A treat.
+    evidence: not a treatment
+"""
+    data = tmp_path / "glossary.yml"
+    data.write_text(text, encoding="utf-8")
+    html = markdown.markdown("<!-- glossary: entries -->", extensions=[
+        GlossaryExtension(data=str(data), page="glossary.md")])
+    soup = BeautifulSoup(html, "html.parser")
+    lines = [li for li in soup.select("li") if "How much research:" in li.get_text()]
+    said = [" ".join(li.get_text().split()) for li in lines]
+    # A to Z: Couples massage, Cupping, Kneading.
+    assert said == ["How much research: not a treatment.",
+                    "How much research: little research (NCCIH).",
+                    "How much research: little research (we found no review)."], said
+    first = lines[1].select("a")
+    assert [a["href"] for a in first] == ["sources.md#research-labels", "sources.md#nccih-cupping"]
 
 
 # ---------- The Spanish glossary: its own data, the same entries, Spanish words marked ----------

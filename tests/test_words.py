@@ -65,10 +65,11 @@ FRENCH = {
         "why_it_matters": "Pourquoi c'est important :",
         "take_care": "Attention :",
         "research": "Combien d'études :",
-        "see_source": "Voir la source",
+        "no_review": "aucune revue trouvée",
         "in_glossary": "{term} dans le glossaire",
         "print_title": "Mots de cette page",
     },
+    "triage_sources": {"guide": "Ce guide dit :", "who": "Qui dit quoi :", "read": "Sources lues :"},
     "practice": {
         "phone": "Téléphone :",
         "email": "Courriel :",

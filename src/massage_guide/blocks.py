@@ -48,6 +48,7 @@ def triage_blocks(path: Path, shown: str, language: str, main_language: str) -> 
     """`triage LEVEL` and `triage-table`, from the triage file `path` (or its twin in `language`)."""
     from .triage.data import TriageErrors, read_language
     from .triage.render import level_block, table_block
+    from .triage.sources_block import sources_block
 
     def triage() -> object:
         try:
@@ -58,6 +59,7 @@ def triage_blocks(path: Path, shown: str, language: str, main_language: str) -> 
     return {
         "triage": lambda *args: level_block(triage(), *args),
         "triage-table": lambda *args: table_block(triage(), *args),
+        "triage-sources": lambda *args: sources_block(triage(), main_language, *args),
     }
 
 

@@ -22,7 +22,8 @@ PLACES = ("clinic", "spa", "both")
 # page (docs/sources.md, "How to read the research line") says what each label means.
 EVIDENCE = ("some research", "mixed research", "little research", "not a treatment")
 # A label that claims research found something must name where: `source:`, a source's anchor on
-# the sources page.
+# the sources page. The glossary shows the source's short name next to the label ("Little
+# research (Cochrane review, 2015)"): the names are written once per file, under `sources:`.
 EVIDENCE_NEEDS_SOURCE = ("some research", "mixed research")
 SOURCES_PAGE = "sources.md"
 EVIDENCE_ANCHOR = "research-labels"  # the table on the sources page that says what each label means
@@ -88,6 +89,12 @@ class Entry:
 class Glossary:
     groups: tuple[Group, ...]
     entries: tuple[Entry, ...] = field(default=())
+    # `sources:` at the top of the file: each source's anchor on the sources page and the short
+    # name shown next to a research label, in the file's language ("Cochrane review, 2015").
+    sources: tuple[tuple[str, str], ...] = field(default=())
+
+    def source_name(self, anchor: str) -> str:
+        return dict(self.sources)[anchor]
 
     def in_group(self, key: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.group == key), key=lambda e: e.term.casefold())
@@ -161,6 +168,12 @@ class _Reader:
         return value
 
 
+SOURCES_EXAMPLE = """
+sources:
+  cochrane-low-back-pain: Cochrane review, 2015
+  nccih-cupping: NCCIH
+"""
+
 GROUPS_EXAMPLE = """
 groups:
   clinic:
@@ -191,6 +204,23 @@ def _read_groups(reader: _Reader, node: Node) -> tuple[Group, ...]:
     if not groups:
         reader.fail(node, "there are no groups.", "at least one group under `groups:`.", GROUPS_EXAMPLE)
     return tuple(groups)
+
+
+def _read_sources(reader: _Reader, node: Node) -> tuple[tuple[str, str], ...]:
+    """`sources:`: the anchor of each source on the sources page, and its short name."""
+    sources = []
+    for key, (key_node, value) in reader.mapping(node, "`sources:`", SOURCES_EXAMPLE).items():
+        if not ANCHOR.match(key) or RESERVED_ANCHOR.match(key):
+            reader.fail(key_node, f"`{key}` under `sources:` is not the anchor of a source.",
+                        f"the part after `#` in the source's address on the sources page ({SOURCES_PAGE}#nccih-massage), "
+                        "then its short name.", SOURCES_EXAMPLE)
+        if isinstance(value, ScalarNode):
+            reader.owner = ""
+            sources.append((key, reader.text(value, key)))
+        else:
+            reader.fail(value, f"the source `{key}` under `sources:` has no short name.",
+                        "`anchor: short name` on one line.", SOURCES_EXAMPLE)
+    return tuple(sources)
 
 
 def _read_entry(reader: _Reader, node: Node, groups: dict[str, Group]) -> Entry:
@@ -296,12 +326,14 @@ def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
         reader.fail(1, "the file is empty.", "`groups:` and `terms:` at the top level.", GROUPS_EXAMPLE)
     top = reader.mapping(root, "the top of the file", GROUPS_EXAMPLE)
     for name, (name_node, _) in top.items():
-        if name not in ("groups", "terms"):
-            reader.fail(name_node, f"unknown section `{name}:`.", "only `groups:` and `terms:` at the top level.")
+        if name not in ("groups", "terms", "sources"):
+            reader.fail(name_node, f"unknown section `{name}:`.", "only `groups:`, `terms:` and `sources:` at the top level.")
     if "groups" not in top or "terms" not in top:
         reader.fail(root, "the file needs both `groups:` and `terms:`.", "`groups:` first, then `terms:`.", GROUPS_EXAMPLE)
     groups = _read_groups(reader, top["groups"][1])
     by_key = {group.key: group for group in groups}
+    sources = _read_sources(reader, top["sources"][1]) if "sources" in top else ()
+    named = dict(sources)
 
     terms_node = top["terms"][1]
     if not isinstance(terms_node, SequenceNode) or not terms_node.value:
@@ -330,8 +362,17 @@ def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
             reader.fail(entry.line, f"`{entry.term}` gets the anchor `#{entry.anchor}`, which {where} already has.",
                         "a different anchor for each entry: rename one, or give it `anchor:` of its own.")
         anchors[entry.anchor] = entry
+        if entry.source is not None and entry.source not in named:
+            reader.fail(_line_of(node, "source"), f"the source `{entry.source}` of `{entry.term}` has no short name under `sources:`.",
+                        "each `source:` of an entry listed under `sources:` at the top of the file, with the name "
+                        "shown next to the research label.", SOURCES_EXAMPLE)
         entries.append(entry)
-    return Glossary(groups=groups, entries=tuple(entries))
+    return Glossary(groups=groups, entries=tuple(entries), sources=sources)
+
+
+def _line_of(entry: Node, name: str) -> int:
+    """The line of the field `name` in an entry's node."""
+    return next(key.start_mark.line + 1 for key, _ in entry.value if key.value == name)
 
 
 def load_glossary(path: Path, source: str | None = None) -> Glossary:

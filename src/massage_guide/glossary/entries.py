@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..words import words
-from .data import EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary, plain
+from .data import EVIDENCE, EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary, plain
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
@@ -38,6 +38,8 @@ MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
 # The index by group, after the entries; its anchor starts with `mdx-`, which no entry may use.
 # Its title and every label come from massage_guide/words, in the page's language.
 GROUPS_ANCHOR = "mdx-by-where"
+# The one label that claims no research ("not a treatment"): no "we found no review" after it.
+NOT_RESEARCH = EVIDENCE[-1]
 
 
 class EntriesTreeprocessor(Treeprocessor):
@@ -94,7 +96,7 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str
     for letter, under in found.items():
         _heading(box, "h2", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         for entry in under:
-            _entry(box, entry, said)
+            _entry(box, entry, glossary, said)
     # An index of the entries above: search finds the entries themselves, so it skips this part
     # (and every page's first visit fetches a smaller search index).
     _heading(box, "h2", said["by_where"], GROUPS_ANCHOR).set("data-search-exclude", "true")
@@ -107,7 +109,7 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str
     return box
 
 
-def _entry(box: etree.Element, entry: Entry, said: Mapping[str, Any]) -> None:
+def _entry(box: etree.Element, entry: Entry, glossary: Glossary, said: Mapping[str, Any]) -> None:
     _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
     # Search finds each word by its name (the heading above); what is written under it stays out
     # of the search index, which every page fetches on its first visit (a 100 KB budget).
@@ -120,7 +122,7 @@ def _entry(box: etree.Element, entry: Entry, said: Mapping[str, Any]) -> None:
         _labelled(etree.SubElement(facts, "li"), said["where_label"], said["where"][entry.where])
         _labelled(etree.SubElement(facts, "li"), said["used_for"], entry.used_for)
         if entry.evidence:
-            _evidence(etree.SubElement(facts, "li"), entry, said)
+            _evidence(etree.SubElement(facts, "li"), entry, glossary, said)
     else:
         _labelled(etree.SubElement(facts, "li"), said["where_met"], said["where"][entry.where])
         _labelled(etree.SubElement(facts, "li"), said["why_it_matters"], entry.used_for)
@@ -129,21 +131,26 @@ def _entry(box: etree.Element, entry: Entry, said: Mapping[str, Any]) -> None:
         _labelled(caution, said["take_care"], entry.caution)
 
 
-def _evidence(item: etree.Element, entry: Entry, said: Mapping[str, Any]) -> None:
-    """"How much research: [some research](what the words mean). [See the source]." Both links
-    lead to the sources page, which sits beside the glossary page (MkDocs checks the anchors in
-    strict builds, naming the page)."""
+def _evidence(item: etree.Element, entry: Entry, glossary: Glossary, said: Mapping[str, Any]) -> None:
+    """"How much research: [little research](what the words mean) ([Cochrane review, 2015](the
+    source))." The label links to what it means, the source's short name to the source: both on
+    the sources page, beside the glossary page (MkDocs checks the anchors in strict builds,
+    naming the page). A label with no source says that none was found, except "not a treatment",
+    which claims no research."""
     strong = etree.SubElement(item, "strong")
     strong.text = said["research"]
     strong.tail = " "
     label = etree.SubElement(item, "a", {"href": f"{SOURCES_PAGE}#{EVIDENCE_ANCHOR}"})
     label.text = said["evidence"][entry.evidence]
-    label.tail = "."
     if entry.source:
-        label.tail += " "
+        label.tail = " ("
         link = etree.SubElement(item, "a", {"href": f"{SOURCES_PAGE}#{entry.source}"})
-        link.text = said["see_source"]
-        link.tail = "."
+        link.text = glossary.source_name(entry.source)
+        link.tail = ")."
+    elif entry.evidence != NOT_RESEARCH:
+        label.tail = f" ({said['no_review']})."
+    else:
+        label.tail = "."
 
 
 def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> etree.Element:
