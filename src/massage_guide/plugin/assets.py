@@ -8,7 +8,8 @@ template context, in the order MkDocs runs the events:
 5. on_env: the templates' filters (dates, addresses), the plugin's shared partials as
    `guide/NAME`, Material's file names (`guide_assets`), the inline stylesheets.
 6. on_page_context: the page's needs, as `guide_page` (overrides/main.html,
-   partials/print-styles.html, partials/contents-rule.html).
+   partials/print-styles.html, partials/contents-rule.html), and its trust marks, as
+   `guide_trust` (partials/trust-marks.html; trust.py).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from .authoring import FILTERS, PARTIALS
 from .blocks import PRINT_KIT
 from .config import AssetsConfig
 from .practice import practice_of
+from .languages import language
 from .review import review_of
+from .trust import trust_of
 from .stylesheets import Bundle, bundle, inline_css
 from .theme_assets import ThemeAssets
 
@@ -110,4 +113,5 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         context["guide_page"] = self.facts.get(page.file.src_uri, PageFacts())
+        context["guide_trust"] = trust_of(page, config, nav, language(config))
         return context
