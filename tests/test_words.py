@@ -89,6 +89,7 @@ FRENCH = {
         "not_advice": "Information générale, pas un avis médical.",
         "last_checked": "Vérifié le {date}",
         "by": " par {name}",
+        "next_due": "Prochaine vérification : {date}",
         "page_of": ", page {page} sur {pages}",
     },
     "review": {
