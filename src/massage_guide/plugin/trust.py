@@ -103,9 +103,12 @@ def trust_of(page: Page, config: MkDocsConfig, nav: Navigation, language: str) -
     said = words(language)["trust"]
     address = report_address(config.extra)
     if address:
+        # The page named as the browser's tab names it (the home page by the guide's name:
+        # overrides/main.html), and its full address.
+        home = page.is_homepage or (nav.homepage is not None and page.url == nav.homepage.url)
+        title = config.site_name if home or not page.title else page.title
         where = page.canonical_url or page.url or "/"
-        report = mailto(address, said["report_subject"].format(title=page.title or config.site_name),
-                        said["report_body"].format(address=where))
+        report = mailto(address, said["report_subject"].format(title=title), said["report_body"].format(address=where))
     else:
         report = sections.get(REPORT, "")
     return {"review": review_of(config.extra), "report": report, **sections}
