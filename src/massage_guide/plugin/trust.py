@@ -87,19 +87,20 @@ def mailto(address: str, subject: str, body: str) -> str:
     return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
-def _about(page: Page, nav: Navigation) -> str:
-    """The link from `page` to the About page of its language, or "" when the nav has none."""
+def about_page(nav: Navigation) -> Page | None:
+    """The About page of the language being built (found once per build), or None."""
     for other in nav.pages:
         if (getattr(other.file, "norm_src_uri", None) or other.file.src_uri) == ABOUT:
-            return get_relative_url(other.url, page.url)  # "./" on the About page itself
-    return ""
+            return other
+    return None
 
 
-def trust_of(page: Page, config: MkDocsConfig, nav: Navigation, language: str) -> dict[str, Any]:
+def trust_of(page: Page, config: MkDocsConfig, nav: Navigation, about: Page | None, language: str) -> dict[str, Any]:
     """What the page's foot shows (partials/trust-marks.html): the review as shown (dates, the
-    reviewer), the report link (a `mailto:`, else About's section), and the About page's sections."""
-    about = _about(page, nav)
-    sections = {name: f"{about}#{name}" for name in (HOW_MADE, ACCESSIBILITY, REPORT)} if about else {}
+    reviewer), the report link (a `mailto:`, else About's section), and the About page's sections
+    (none when the nav has no About page)."""
+    link = get_relative_url(about.url, page.url) if about else ""  # "./" on the About page itself
+    sections = {name: f"{link}#{name}" for name in (HOW_MADE, ACCESSIBILITY, REPORT)} if link else {}
     said = words(language)["trust"]
     address = report_address(config.extra)
     if address:
