@@ -71,8 +71,8 @@ def write_in(home: str) -> tuple[str, ...]:
     return said(home)["practice"]["write_in"]
 PT = 4 / 3  # CSS pixels per point
 
-# What each printout may take, on either sheet size (issue 14; the booklet's limit is DECISIONS.md's
-# "at most 36 sheets", now that issue 21 adds the sources' DOIs and addresses).
+# What each printout may take, on either sheet size (issue 14). The booklet: DECISIONS.md's "at most
+# 36 sheets", now that issue 21 adds the sources' DOIs and About's "how this guide is made".
 MOST_SHEETS = {"handout/": 1, "print/": 36, "quiz/": 3, "glossary/": 4}
 # Printed with JavaScript off, as paper must not depend on it (the handout with it on, as most
 # readers print it).
@@ -349,6 +349,16 @@ def test_handout_text_prints_dark_on_white(handout_text_styles: list[dict]) -> N
 
 
 @pytest.mark.parametrize("home", HOMES)
+def test_printed_page_ends_with_its_review_dates(printed: dict[str, Printed], home: str) -> None:
+    """The trust marks, in the page itself (a browser without page margins prints them too)."""
+    review = SETTINGS["extra"]["review"]
+    words = said(home)["trust"]
+    dates = [long_date(datetime.date.fromisoformat(review[key]), language_of(home)) for key in ("last", "next")]
+    last_sheet = printed[home + "difference"].bodies[-1]
+    assert f'{words["last"].format(date=dates[0])} · {words["next"].format(date=dates[1])}' in last_sheet
+
+
+@pytest.mark.parametrize("home", HOMES)
 def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printed], home: str) -> None:
     soup = soup_of(site, home + DIFFERENCE)
     article = flat(soup.select_one("article").get_text(" "))
@@ -372,6 +382,7 @@ def test_printed_page_shows_link_addresses(site: Path, printed: dict[str, Printe
         a for a in article.select("a[href]")
         if not a["href"].startswith(("#", "http")) and "headerlink" not in a.get("class", [])
         and "mdx-term__link" not in a.get("class", []) and not a.find_parent(["td", "th"])
+        and not a.find_parent(class_="mdx-screen-only")  # off paper (the trust marks' links)
     ]
     assert internal, "the page should link to another page of the guide"
     text = squashed(" ".join(printed[home + "difference"].sheets))

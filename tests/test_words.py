@@ -90,6 +90,7 @@ FRENCH = {
         "not_advice": "Information générale, pas un avis médical.",
         "last_checked": "Vérifié le {date}",
         "by": " par {name}",
+        "next_due": "Prochaine vérification : {date}",
         "page_of": ", page {page} sur {pages}",
     },
     "review": {
@@ -98,6 +99,21 @@ FRENCH = {
         "last": "Vérifié le :",
         "by": "Vérifié par :",
         "next": "Prochaine vérification :",
+        "no_clinician": "Aucun professionnel de santé n'a encore vérifié cette copie du guide.",
+    },
+    "trust": {
+        "last": "Page vérifiée le {date}",
+        "next": "Prochaine vérification : {date}",
+        "by": "Vérifiée par {name}",
+        "report": "Signaler une erreur",
+        "report_subject": "Erreur sur la page : {title}",
+        "report_body": "Page : {address}",
+        "how_made": "Comment ce guide est fait",
+        "accessibility": "Accessibilité",
+    },
+    "report": {
+        "email": "Écrivez à {address}. Dites sur quelle page et ce qui ne va pas.",
+        "no_email": "Dites-le au cabinet de massage qui vous a donné ce guide.",
     },
     "booklet": {
         "contents": "Dans ce livret",

@@ -4,11 +4,13 @@ template context, in the order MkDocs runs the events:
 1. on_config: join the guide's stylesheets into one file and find Material's own files (its
    stylesheet, palette and script, whose names carry a hash) in the installed theme.
 3. on_files: add the joined stylesheet to the site.
-4. on_page_markdown: note what each page needs, from its Markdown (`PageFacts`).
+4. on_nav: find the About page, which every page's trust marks link to.
+   on_page_markdown: note what each page needs, from its Markdown (`PageFacts`).
 5. on_env: the templates' filters (dates, addresses), the plugin's shared partials as
    `guide/NAME`, Material's file names (`guide_assets`), the inline stylesheets.
 6. on_page_context: the page's needs, as `guide_page` (overrides/main.html,
-   partials/print-styles.html, partials/contents-rule.html).
+   partials/print-styles.html, partials/contents-rule.html), and its trust marks, as
+   `guide_trust` (partials/trust-marks.html; trust.py).
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from .authoring import FILTERS, PARTIALS
 from .blocks import PRINT_KIT
 from .config import AssetsConfig
 from .practice import practice_of
+from .languages import language
 from .review import review_of
+from .trust import about_page, trust_of
 from .stylesheets import Bundle, bundle, inline_css
 from .theme_assets import ThemeAssets
 
@@ -72,6 +76,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         self.stylesheet: Bundle | None = None
         self.assets: ThemeAssets | None = None
         self.facts: dict[str, PageFacts] = {}  # each page's needs, by its file
+        self.about: Page | None = None  # the About page of the language being built
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.assets is None:  # the first language's build: every language shares them
@@ -86,6 +91,11 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         if self.stylesheet:
             self.stylesheet.add_to(files, config)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Found once per language's build: every page's foot links to it (trust.py).
+        self.about = about_page(nav)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.facts[page.file.src_uri] = page_facts(markdown)
@@ -110,4 +120,5 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         context["guide_page"] = self.facts.get(page.file.src_uri, PageFacts())
+        context["guide_trust"] = trust_of(page, config, nav, self.about, language(config))
         return context

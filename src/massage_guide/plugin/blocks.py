@@ -7,6 +7,8 @@ each made from the page and the settings its host gives (host.py), on MkDocs and
   `extra.review` in mkdocs.yml.
 - `qr-code` and `practice`: the QR code for `site_url` and the practice's details, for the
   printed pages (see `handout.py`); a page with one of them carries handout.css (`PRINT_KIT`).
+- `report-mistake`: where to report a mistake (the address a practice sets, else the practice
+  that gave the reader the guide; see `trust.py`).
 - `book-or-ask`: the practice's details in a "Book or ask a question" box, nothing when unset
   (see `practice.py`); `link-kit-...`: the link kit's snippets and QR code (see `link_kit.py`).
 - `triage LEVEL` and `triage-table`: the warning signs and what to do, from the triage file in
@@ -29,6 +31,7 @@ from .page_meta import check_front_matter
 from .practice import book_or_ask
 from .review import EXAMPLE as REVIEW_EXAMPLE
 from .review import overdue, review_of
+from .trust import report_mistake
 
 
 def _at_a_glance(page: Page) -> str:
@@ -80,6 +83,7 @@ BLOCKS: dict[str, Callable[[Page], str]] = {
     "qr-code": qr_code,
     "practice": practice_block,
     "book-or-ask": book_or_ask,
+    "report-mistake": report_mistake,
     **LINK_KIT_BLOCKS,
 }
 # The blocks that belong on paper: a page with one of them carries handout.css.

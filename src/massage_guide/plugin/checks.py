@@ -47,6 +47,7 @@ from .page_check import check_content, check_output
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
+from .trust import check_report_email
 
 # The guide's Markdown extensions, as mkdocs.yml names them: the site needs every one.
 EXTENSIONS = (
@@ -111,6 +112,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             steps += [
                 lambda: check_practice(config),
                 lambda: check_review(config),
+                lambda: check_report_email(config),
                 lambda: self._check_extensions(config),
             ]
         steps.append(lambda: self._glossary(config))  # checked before any page marks its words

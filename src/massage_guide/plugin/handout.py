@@ -36,5 +36,5 @@ def qr_code(page: Page) -> str:
     review = review_of(page.site.extra)
     return render(
         "qr-code.md", page.site.language, svg=svg, site_url=address, shown=shown_address(address),
-        last=review.get("last"), by=review.get("by", ""),
+        last=review.get("last"), by=review.get("by", ""), next=review.get("next"),
     )
