@@ -3,8 +3,9 @@
 - `<!-- guide: triage LEVEL -->`: the box of one level (`call-911`, `doctor-today`, ...): its
   title and its signs, each with its note, what to ask the doctor and what to tell the therapist.
   `<!-- guide: triage LEVEL after-massage -->`: only its signs marked `when: [after-massage]`.
-  `<!-- guide: triage LEVEL brief -->`: each sign with its note only, without what to ask and
-  what to tell the therapist (the one-sheet handout, which points to the safety page for those).
+  `<!-- guide: triage LEVEL brief -->`: each sign with its note only, without what to ask, what
+  to tell the therapist and the level's line under the list (`more:`): the one-sheet handout,
+  which points to the safety page for those.
 - `<!-- guide: triage-table -->`: every sign and what to do, safest action first, as a table
   (`<!-- guide: triage-table after-massage -->`: the after-massage signs only).
 
