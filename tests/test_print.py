@@ -626,3 +626,18 @@ def test_every_page_of_the_guide_is_in_the_booklet_or_left_out_on_purpose(site: 
     for address in CONTENT_PAGES:
         if address in nav_order(site, home):
             assert address in in_booklet or address in left_out, f"/{address} is missing from the booklet"
+
+
+def test_the_one_sheet_rule_fails_on_a_third_page_or_a_safety_part_cut_on_the_front() -> None:
+    """The handout's one-sheet check can fail: made-up pages of text, as read back from a PDF."""
+    front, back = ["Tick what is true.", "I want to rest: book a relaxation massage."], [
+        "Safety: check these signs first", "Call 911 now", "Chest pain.", "Ask a doctor before you book", "You are pregnant."]
+    choice = "Tick what is true. I want to rest: book a relaxation massage."
+    safety = "Safety: check these signs first Call 911 now Chest pain. Ask a doctor before you book You are pregnant."
+    assert handout_sheet_problems([choice, safety], front, back) == []
+    three = handout_sheet_problems([choice, safety.removesuffix(" You are pregnant."), "You are pregnant."], front, back)
+    assert any("3 pages" in problem for problem in three)
+    cut = handout_sheet_problems([choice + " Safety: check these signs first Call 911 now",
+                                  "Chest pain. Ask a doctor before you book You are pregnant."], front, back)
+    assert any("on the front" in problem for problem in cut) and any("does not start" in problem for problem in cut)
+    assert any("front lacks" in problem for problem in handout_sheet_problems(["Tick what is true.", safety], front, back))
