@@ -290,3 +290,17 @@ def test_the_911_box_is_on_the_first_phone_screen_of_the_safety_page(browser, ba
             f"/{home}safety/ (JavaScript {'on' if javascript else 'off'}): the 911 box's first sign ends at "
             f"{first_sign['y'] + first_sign['height']:.0f} px, below the first screen ({PHONE['height']} px)")
         context.close()
+
+
+def test_words_that_name_no_sign_of_the_source_are_not_read_as_one() -> None:
+    """Two readings the detector got wrong: "weakness in an arm or a leg" is no sign of back pain
+    down one leg, and "more than 2 or 3 days" of soreness is not pain that gets worse fast."""
+    page = """# Signs
+
+Numbness, tingling or weakness in an arm or a leg that came on suddenly: call 911.
+
+Soreness that lasts more than 2 or 3 days: call your doctor.
+"""
+    assert find(triage(MAIN_LANGUAGE), markdown_units(page, "docs/x.md")) == []
+    worse = page.replace("lasts more than 2 or 3 days", "gets worse fast")
+    assert [f.sign.id for f in find(triage(MAIN_LANGUAGE), markdown_units(worse, "docs/x.md"))] == ["severe-or-worsening-pain"]
