@@ -15,6 +15,10 @@ an element marked `data-triage`, and work without JavaScript and on paper.
 
 from __future__ import annotations
 
+from xml.etree.ElementTree import Element
+
+from markdown.treeprocessors import Treeprocessor
+
 from ..mistakes import AuthorError
 from .data import WHEN, Triage
 
@@ -56,8 +60,11 @@ def level_block(triage: Triage, level: str = "", *options: str) -> str:
     when, brief = _options(options, f"triage {level}", (BRIEF,))
     signs = triage.signs_of(level, when)
     note = triage.note_911 if found.rank == 1 else ""
+    # The last level (fine to book) stays out of site search: search leads to the warnings, and
+    # the index every visitor downloads first stays within its budget (test_budgets.py).
+    quiet = found.rank == len(triage.levels)
     return render("triage-level.md", triage.language, level=found, signs=signs, note=note,
-                  box=BOXES.get(found.rank, OTHER_BOX), brief=brief)
+                  box=BOXES.get(found.rank, OTHER_BOX), brief=brief, quiet=quiet)
 
 
 def table_block(triage: Triage, *options: str) -> str:
@@ -67,3 +74,16 @@ def table_block(triage: Triage, *options: str) -> str:
     when, _ = _options(options, "triage-table", ())
     rows = [(level, sign) for level in triage.levels for sign in triage.signs_of(level.key, when)]
     return render("triage-table.md", triage.language, rows=rows, note=triage.note_911)
+
+
+class QuietAdvice(Treeprocessor):
+    """Keeps what to ask the doctor and what to tell the therapist (the list under each sign of a
+    triage box) out of site search: search finds the sign itself, and the index every visitor
+    downloads first stays within its budget. The page and paper show them unchanged."""
+
+    def run(self, root: Element) -> None:
+        for box in root.iter():
+            if box.get("data-triage") and box.get("data-triage") != "table":
+                for item in box.iter("li"):
+                    for advice in item.findall("ul"):
+                        advice.set("data-search-exclude", "true")
