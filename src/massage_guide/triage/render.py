@@ -60,9 +60,10 @@ def level_block(triage: Triage, level: str = "", *options: str) -> str:
     when, brief = _options(options, f"triage {level}", (BRIEF,))
     signs = triage.signs_of(level, when)
     note = triage.note_911 if found.rank == 1 else ""
-    # The last level (fine to book) stays out of site search: search leads to the warnings, and
-    # the index every visitor downloads first stays within its budget (test_budgets.py).
-    quiet = found.rank == len(triage.levels)
+    # A level after the three warning levels (fine to book) stays out of site search: search
+    # leads to the warnings, and the index every visitor downloads first stays within its
+    # budget (test_budgets.py).
+    quiet = found.rank not in BOXES
     return render("triage-level.md", triage.language, level=found, signs=signs, note=note,
                   box=BOXES.get(found.rank, OTHER_BOX), brief=brief, quiet=quiet)
 
