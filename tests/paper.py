@@ -154,3 +154,49 @@ def sheets_ending_with_a_heading(pdf: Path, headings: list[str]) -> list[tuple[i
             end = squashed(line.text)
             stranded += [(number, heading) for heading in headings if len(end) >= 3 and squashed(heading).endswith(end)]
     return stranded
+
+
+# ---------- The handout: one sheet of paper, front and back (DECISIONS.md "Paper") ----------
+
+
+def _printed_words(element) -> str:
+    """An element's words as paper shows them: a glossary word's on-screen definition and a
+    heading's link mark never print."""
+    for tip in element.select(".mdx-term__tip, .headerlink"):
+        tip.extract()
+    return flat(element.get_text(" "))
+
+
+def handout_sides(soup) -> tuple[list[str], list[str]]:
+    """What each side of the handout must print whole, from its built page: the front's tick
+    list (the choice), and the back's heading, box titles and signs (the safety part, from the
+    triage source)."""
+    import copy
+
+    soup = copy.copy(soup)
+    front = [_printed_words(e) for e in soup.select(".mdx-handout__front .checklist .admonition-title, "
+                                                    ".mdx-handout__front .checklist li")]
+    back = [_printed_words(e) for e in soup.select(".mdx-handout__back > h2, .mdx-handout__back .admonition-title, "
+                                                   ".mdx-handout__back .admonition li")]
+    return front, back
+
+
+def handout_sheet_problems(bodies: list[str], front: list[str], back: list[str]) -> list[str]:
+    """Where a printed handout (each page's text, without its footer) breaks the one-sheet rule:
+    at most 2 pages, the front on page 1 whole; the safety part, if on a page of its own, starts
+    page 2 and is there whole, none of it on the front (a box half cut at the foot of page 1)."""
+    problems = []
+    if not front or not back:
+        return ["the handout's page has no tick list or no safety part to look for"]
+    if len(bodies) > 2:
+        problems.append(f"it prints on {len(bodies)} pages: one sheet of paper has 2 sides")
+    page_one = squashed(bodies[0])
+    problems += [f"the front lacks {words!r}" for words in front if squashed(words) not in page_one]
+    if len(bodies) == 1:
+        return problems + [f"the sheet lacks {words!r}" for words in back if squashed(words) not in page_one]
+    page_two = squashed(bodies[1])
+    problems += [f"the safety part is (partly) on the front: {words!r}" for words in back if squashed(words) in page_one]
+    if not page_two.startswith(squashed(back[0])):
+        problems.append(f"the back does not start with the safety part ({back[0]!r}): {bodies[1][:80]!r}")
+    problems += [f"the back lacks {words!r}" for words in back if squashed(words) not in page_two]
+    return problems

@@ -1,4 +1,4 @@
-"""On paper: the one-page handout, the booklet, the quiz worksheet, the glossary, and every page
+"""On paper: the one-sheet handout (front and back), the booklet, the quiz worksheet, the glossary, and every page
 printed clean.
 
 Pages are printed to PDF by real Chromium on Letter and on A4 (`page.pdf` uses print media), then
@@ -19,6 +19,7 @@ import pytest
 
 from conftest import (
     LAST_REVIEWED,
+    PRACTICE_URL,
     SETTINGS,
     SITE_PRACTICE,
     SITE_URL,
@@ -33,6 +34,8 @@ from paper import (
     PAPER_VIEWPORT,
     body_of,
     flat,
+    handout_sheet_problems,
+    handout_sides,
     heading_texts,
     pdf_text,
     print_pdf,
@@ -54,8 +57,10 @@ SCREEN_ONLY = {
     "es": ("Vaya a una letra", "tecla Tab", "desde su navegador"),
 }
 CHROME = {"en": ("Skip to content", "Search", "Back to top"), "es": ("Saltar a contenido", "Búsqueda", "Volver al principio")}
-# The handout's safety line, as each language's authors wrote it.
-SAFETY_LINE = {"en": ("doctor", "blood clot"), "es": ("médico", "coágulo")}
+# The handout's "ask a doctor before you book" box (from the triage source): words it must hold,
+# with NCCIH's bleeding-risk signs.
+SAFETY_LINE = {"en": ("doctor", "blood clot", "blood thinner", "platelet"),
+               "es": ("médico", "coágulo", "anticoagulante", "plaquetas")}
 
 
 def checked_line(home: str) -> str:
@@ -71,9 +76,9 @@ def write_in(home: str) -> tuple[str, ...]:
     return said(home)["practice"]["write_in"]
 PT = 4 / 3  # CSS pixels per point
 
-# What each printout may take, on either sheet size (issue 14). The booklet: DECISIONS.md's "at most
-# 36 sheets", now that issue 21 adds the sources' DOIs and About's "how this guide is made".
-MOST_SHEETS = {"handout/": 1, "print/": 36, "quiz/": 3, "glossary/": 4}
+# What each printout may take, on either sheet size (issue 14), in pages: the handout is one
+# sheet of paper, printed on both sides; the booklet at most 36 (DECISIONS.md "Paper").
+MOST_SHEETS = {"handout/": 2, "print/": 36, "quiz/": 3, "glossary/": 4}
 # Printed with JavaScript off, as paper must not depend on it (the handout with it on, as most
 # readers print it).
 JAVASCRIPT = {"handout/": True}
@@ -161,10 +166,7 @@ PRINT_ONLY = ["quiz/"] if SITE_PRACTICE else ["handout/", "quiz/"]
 def test_printout_fits_its_sheets(printed: dict[str, Printed], page: str, sheet: str, home: str) -> None:
     address = home + page
     pages, most = len(printed[address + sheet].sheets), MOST_SHEETS[page]
-    if most == 1:
-        assert pages == 1, f"/{address} prints on {pages} sheets of {sheet} paper, not 1"
-    else:
-        assert pages <= most, f"/{address} prints on {pages} sheets of {sheet} paper; at most {most}"
+    assert pages <= most, f"/{address} prints on {pages} pages of {sheet} paper; at most {most}"
 
 
 @pytest.mark.parametrize("home", HOMES)
@@ -261,15 +263,18 @@ def test_handout_says_what_it_is_where_from_and_when_checked_on_the_sheet(
 
 @pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_prints_the_whole_safety_box(site: Path, printed: dict[str, Printed], sheet: str, home: str) -> None:
-    """Every urgent sign from docs/snippets/urgent-signs.md, as the handout's HTML holds them."""
+def test_handout_is_one_sheet_the_choice_in_front_the_safety_part_behind(
+    site: Path, printed: dict[str, Printed], sheet: str, home: str
+) -> None:
+    """At most 2 pages; the front holds the tick list whole; the back starts with the safety part
+    (from the triage source: call 911, see a doctor today, ask before you book) and holds every
+    sign of it, none of it cut off at the foot of the front."""
     soup = soup_of(site, home + "handout/")
-    signs = [flat(li.get_text(" ")) for li in soup.select("article .admonition.urgent li")]
-    titles = [flat(t.get_text(" ")) for t in soup.select("article .admonition.urgent .admonition-title")]
-    assert len(titles) >= 2 and len(signs) >= 6, "the handout should include the urgent signs"
-    text = squashed(printed[f"{home}handout/{sheet}"].bodies[0])
-    for words in (*titles, *signs):
-        assert squashed(words) in text, f"the printed handout lacks {words!r}"
+    front, back = handout_sides(soup)
+    urgent = soup.select(".mdx-handout__back .admonition.urgent")
+    assert len(urgent) == 2 and len(back) >= 20, "the back should hold the urgent boxes and the signs to ask about"
+    problems = handout_sheet_problems(printed[f"{home}handout/{sheet}"].bodies, front, back)
+    assert not problems, f"/{home}handout/ on {sheet}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("home", HOMES)
@@ -295,7 +300,7 @@ def test_handout_has_tick_boxes_and_a_safety_line(site: Path, home: str) -> None
 
 @pytest.mark.parametrize("home", HOMES)
 def test_handout_prints_no_words_box_and_no_print_tip(printed: dict[str, Printed], home: str) -> None:
-    body = printed[f"{home}handout/Letter"].bodies[0]
+    body = " ".join(printed[f"{home}handout/Letter"].bodies)
     assert said(home)["glossary"]["print_title"] not in body
     assert SCREEN_ONLY[language_of(home)][2] not in body
 
@@ -326,11 +331,11 @@ def handout_text_styles(browser, base_url: str, request) -> list[dict]:
     return _print_styles(browser, base_url + request.param + "handout/", TEXT_STYLES)
 
 
-def test_handout_text_is_9_pt_or_larger_on_paper(handout_text_styles: list[dict]) -> None:
+def test_handout_text_is_10_5_pt_or_larger_on_paper(handout_text_styles: list[dict]) -> None:
     styles = handout_text_styles
     assert len(styles) > 20
-    small = [s for s in styles if s["size"] < 9 * PT - 0.01]
-    assert not small, f"text under 9 pt on the printed handout: {small[:5]}"
+    small = [s for s in styles if s["size"] < 10.5 * PT - 0.01]
+    assert not small, f"text under 10.5 pt on the printed handout: {small[:5]}"
 
 
 def _luminance(color: str) -> float:
@@ -586,11 +591,14 @@ def practice_url(practice_site: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_with_practice_details_still_fits_one_sheet(
-    browser, practice_url: str, tmp_path: Path, sheet: str, home: str
+def test_handout_with_practice_details_is_still_one_sheet(
+    browser, practice_site: Path, practice_url: str, tmp_path: Path, sheet: str, home: str
 ) -> None:
     reader = print_pdf(browser, practice_url + home + "handout/", tmp_path / "handout.pdf", sheet)
-    assert len(reader.pages) == 1
+    front, back = handout_sides(soup_of(practice_site, home + "handout/"))
+    bodies = [body_of(text, PRACTICE_URL + home + "handout/") for text in pdf_text(reader)]
+    problems = handout_sheet_problems(bodies, front, back)
+    assert not problems, f"/{home}handout/ with practice details on {sheet}:\n" + "\n".join(problems)
     text = squashed(pdf_text(reader)[0])
     for detail in ("Riverside Massage & Wellness", "12 River Road", "+1 541 555 0100", "riverside-massage.example/book"):
         assert squashed(detail) in text, f"the handout does not show {detail!r}"
@@ -629,3 +637,18 @@ def test_every_page_of_the_guide_is_in_the_booklet_or_left_out_on_purpose(site: 
     for address in CONTENT_PAGES:
         if address in nav_order(site, home):
             assert address in in_booklet or address in left_out, f"/{address} is missing from the booklet"
+
+
+def test_the_one_sheet_rule_fails_on_a_third_page_or_a_safety_part_cut_on_the_front() -> None:
+    """The handout's one-sheet check can fail: made-up pages of text, as read back from a PDF."""
+    front, back = ["Tick what is true.", "I want to rest: book a relaxation massage."], [
+        "Safety: check these signs first", "Call 911 now", "Chest pain.", "Ask a doctor before you book", "You are pregnant."]
+    choice = "Tick what is true. I want to rest: book a relaxation massage."
+    safety = "Safety: check these signs first Call 911 now Chest pain. Ask a doctor before you book You are pregnant."
+    assert handout_sheet_problems([choice, safety], front, back) == []
+    three = handout_sheet_problems([choice, safety.removesuffix(" You are pregnant."), "You are pregnant."], front, back)
+    assert any("3 pages" in problem for problem in three)
+    cut = handout_sheet_problems([choice + " Safety: check these signs first Call 911 now",
+                                  "Chest pain. Ask a doctor before you book You are pregnant."], front, back)
+    assert any("on the front" in problem for problem in cut) and any("does not start" in problem for problem in cut)
+    assert any("front lacks" in problem for problem in handout_sheet_problems(["Tick what is true.", safety], front, back))

@@ -1,6 +1,6 @@
-"""The one-sheet handout holds whatever a practice may set: the longest details the build accepts
-(`LIMITS` in the guide's practice.py) and a reviewer's name (`extra.review.by`), printed on
-Letter and on A4 and read back."""
+"""The one-sheet handout (front and back) holds whatever a practice may set: the longest details
+the build accepts (`LIMITS` in the guide's practice.py) and a reviewer's name (`extra.review.by`),
+printed on Letter and on A4, in every language, and read back."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LOGO, built_log, serve, set_practice
+from conftest import LOGO, built_log, serve, set_practice, soup_of
 from longest import longest_practice
 from massage_guide.plugin.practice import LIMITS
 from massage_guide.plugin.review import BY_LIMIT
-from paper import body_of, pdf_text, print_pdf, qr_codes_on, squashed
+from paper import body_of, handout_sheet_problems, handout_sides, pdf_text, print_pdf, qr_codes_on, squashed
+from site_pages import LANGUAGES
 
 SHEETS = ("Letter", "A4")
+HOMES = list(LANGUAGES.values())  # "" and "es/"
 # The guide hosted in a folder of a practice's own long web address.
 URL = "https://riverside-massage-and-wellness.example/massage-guide/"
 # A reviewer's long name and role, close to the longest the build accepts.
@@ -50,15 +52,20 @@ def fullest() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def fullest_url(project_copy, fullest: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The guide with the longest practice details, a logo and a reviewer, built and served."""
+def fullest_site(project_copy, fullest: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide with the longest practice details, a logo and a reviewer, built."""
     project = project_copy()
     (project / "docs" / LOGO_PATH).write_text(LOGO, encoding="utf-8")
     set_practice(project, fullest, site_url=URL)
     set_reviewer(project, REVIEWER)
     site = tmp_path_factory.mktemp("fullest-site")
     built_log(project, site)
-    server, url = serve(site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def fullest_url(fullest_site: Path) -> Iterator[str]:
+    server, url = serve(fullest_site)
     yield url
     server.shutdown()
 
@@ -67,42 +74,50 @@ def fullest_url(project_copy, fullest: dict[str, str], tmp_path_factory: pytest.
 def printed(browser, fullest_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[str]]]:
     folder = tmp_path_factory.mktemp("fullest-printed")
     done = {}
-    for sheet in SHEETS:
-        path = folder / f"handout-{sheet}.pdf"
-        done[sheet] = (path, pdf_text(print_pdf(browser, fullest_url + "handout/", path, sheet)))
+    for home in HOMES:
+        for sheet in SHEETS:
+            path = folder / f"{home.strip('/') or 'en'}-handout-{sheet}.pdf"
+            done[home + sheet] = (path, pdf_text(print_pdf(browser, fullest_url + home + "handout/", path, sheet)))
     path = folder / "booklet.pdf"
     done["booklet"] = (path, pdf_text(print_pdf(browser, fullest_url + "print/", path, "Letter", javascript=False)))
     return done
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_with_the_longest_details_fits_one_sheet(printed, sheet: str) -> None:
-    sheets = printed[sheet][1]
-    assert len(sheets) == 1, f"with the longest practice details the handout takes {len(sheets)} {sheet} sheets"
+def test_handout_with_the_longest_details_is_one_sheet_front_and_back(fullest_site: Path, printed, sheet: str, home: str) -> None:
+    """At most 2 pages: the choice whole on the front, the safety part whole on the back."""
+    front, back = handout_sides(soup_of(fullest_site, home + "handout/"))
+    bodies = [body_of(text, URL + home + "handout/") for text in printed[home + sheet][1]]
+    problems = handout_sheet_problems(bodies, front, back)
+    assert not problems, f"with the longest practice details, /{home}handout/ on {sheet}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_shows_the_practice_in_full(printed, fullest: dict[str, str], sheet: str) -> None:
+def test_handout_shows_the_practice_in_full(printed, fullest: dict[str, str], sheet: str, home: str) -> None:
     """Name, every address line, phone and booking address, none of them cut off."""
-    text = squashed(body_of(printed[sheet][1][0], URL + "handout/"))
+    text = squashed(body_of(printed[home + sheet][1][0], URL + home + "handout/"))
     wanted = [fullest["name"], *fullest["address"].splitlines(), fullest["phone"]]
     wanted.append(fullest["booking_url"].split("://", 1)[1])
     for detail in wanted:
         assert squashed(detail) in text, f"the handout does not show {detail!r}"
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("sheet", SHEETS)
-def test_handout_qr_code_still_reads(printed, sheet: str) -> None:
-    path = printed[sheet][0]
-    assert qr_codes_on(path) == [URL]
+def test_handout_qr_code_still_reads(printed, sheet: str, home: str) -> None:
+    path = printed[home + sheet][0]
+    assert qr_codes_on(path) == [URL + home]
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_reviewer_is_named_on_paper(printed, sheet: str) -> None:
-    """`extra.review.by` in the sheet's own text and in the footer line of every sheet."""
-    sheet_text = printed[sheet][1][0]
-    assert squashed(f"by {REVIEWER}") in squashed(body_of(sheet_text, URL + "handout/"))
-    assert squashed(f"by {REVIEWER}, page 1 of 1") in squashed(sheet_text)
+    """`extra.review.by` in the sheet's own text and in the footer line of every page."""
+    pages = printed[sheet][1]
+    assert squashed(f"by {REVIEWER}") in squashed(body_of(pages[0], URL + "handout/"))
+    for number, text in enumerate(pages, 1):
+        assert squashed(f"by {REVIEWER}, page {number} of {len(pages)}") in squashed(text)
 
 
 def test_booklet_cover_names_the_practice_and_the_reviewer(printed, fullest: dict[str, str]) -> None:

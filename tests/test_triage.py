@@ -244,3 +244,63 @@ def test_mkdocs_serve_watches_the_triage_files() -> None:
     expected = {str(ROOT / TRIAGE_FILE)} | {str((ROOT / TRIAGE_FILE).with_suffix(f".{code}.yml")) for code in LANGUAGES if code != MAIN_LANGUAGE}
     assert expected <= set(server.watched)
     assert all(f"/{Path(path).name}" in SITE_MAP.config["exclude_docs"] for path in expected), "not published"
+
+
+def test_a_brief_block_shows_each_sign_and_note_without_what_to_ask() -> None:
+    """`<!-- guide: triage LEVEL brief -->` (the one-sheet handout): every sign with its note, no
+    questions for the doctor or lines for the therapist; an unknown word after a level is told."""
+    this = triage(MAIN_LANGUAGE)
+    full, brief = level_block(this, "doctor-before-booking"), level_block(this, "doctor-before-booking", "brief")
+    bleeding = next(sign for sign in this.signs if sign.id == "bleeding-risk")
+    for sign in this.signs_of("doctor-before-booking"):
+        assert sign.text.split("(")[0] in brief
+    assert bleeding.note and bleeding.note in brief, "NCCIH's caution on deep tissue massage shows on the handout"
+    assert bleeding.ask in full and bleeding.ask not in brief and bleeding.tell_therapist not in brief
+    with pytest.raises(AuthorError) as raised:
+        level_block(this, "call-911", "short")
+    assert "`short`" in str(raised.value) and "brief" in str(raised.value)
+
+
+def test_bleeding_risk_asks_the_doctor_and_avoids_deep_tissue_massage_unless_cleared() -> None:
+    """NCCIH: with a bleeding disorder, low platelets or blood thinners, avoid forceful and deep
+    tissue massage; the guide: ask the doctor before you book, in every language."""
+    for code in LANGUAGES:
+        sign = next(sign for sign in triage(code).signs if sign.id == "bleeding-risk")
+        assert sign.level == "doctor-before-booking" and sign.note
+    english = next(sign for sign in triage(MAIN_LANGUAGE).signs if sign.id == "bleeding-risk")
+    assert all(word in english.text for word in ("bleeding disorder", "platelet", "blood thinner"))
+    assert "deep tissue" in english.note and "unless your doctor says yes" in english.note
+    assert "nccih-massage" in english.sources
+
+
+@pytest.mark.parametrize("home", list(LANGUAGES.values()))
+def test_the_911_box_is_on_the_first_phone_screen_of_the_safety_page(browser, base_url: str, home: str) -> None:
+    """DECISIONS.md: the 911 box stays on the first phone screen (390 px) of the safety page: its
+    title and its first sign, with and without JavaScript."""
+    from conftest import PHONE
+
+    for javascript in (True, False):
+        context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(base_url + home + "safety/")
+        box = page.locator('[data-triage="call-911"]').first
+        first_sign = box.locator("li").first.bounding_box()
+        assert "911" in box.locator(".admonition-title").inner_text()
+        assert first_sign["y"] + first_sign["height"] <= PHONE["height"], (
+            f"/{home}safety/ (JavaScript {'on' if javascript else 'off'}): the 911 box's first sign ends at "
+            f"{first_sign['y'] + first_sign['height']:.0f} px, below the first screen ({PHONE['height']} px)")
+        context.close()
+
+
+def test_words_that_name_no_sign_of_the_source_are_not_read_as_one() -> None:
+    """Two readings the detector got wrong: "weakness in an arm or a leg" is no sign of back pain
+    down one leg, and "more than 2 or 3 days" of soreness is not pain that gets worse fast."""
+    page = """# Signs
+
+Numbness, tingling or weakness in an arm or a leg that came on suddenly: call 911.
+
+Soreness that lasts more than 2 or 3 days: call your doctor.
+"""
+    assert find(triage(MAIN_LANGUAGE), markdown_units(page, "docs/x.md")) == []
+    worse = page.replace("lasts more than 2 or 3 days", "gets worse fast")
+    assert [f.sign.id for f in find(triage(MAIN_LANGUAGE), markdown_units(worse, "docs/x.md"))] == ["severe-or-worsening-pain"]

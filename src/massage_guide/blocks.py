@@ -140,6 +140,9 @@ class BlocksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         md.preprocessors.register(BlocksPreprocessor(md, self), "guide_blocks", PRIORITY)
+        from .triage.render import QuietAdvice  # the triage boxes' advice, kept out of site search
+
+        md.treeprocessors.register(QuietAdvice(md), "guide_triage_quiet_advice", 5)
 
 
 def makeExtension(**kwargs: object) -> BlocksExtension:  # noqa: N802 (Python-Markdown's name)

@@ -3,6 +3,9 @@
 - `<!-- guide: triage LEVEL -->`: the box of one level (`call-911`, `doctor-today`, ...): its
   title and its signs, each with its note, what to ask the doctor and what to tell the therapist.
   `<!-- guide: triage LEVEL after-massage -->`: only its signs marked `when: [after-massage]`.
+  `<!-- guide: triage LEVEL brief -->`: each sign with its note only, without what to ask, what
+  to tell the therapist and the level's line under the list (`more:`): the one-sheet handout,
+  which points to the safety page for those.
 - `<!-- guide: triage-table -->`: every sign and what to do, safest action first, as a table
   (`<!-- guide: triage-table after-massage -->`: the after-massage signs only).
 
@@ -11,6 +14,10 @@ an element marked `data-triage`, and work without JavaScript and on paper.
 """
 
 from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+from markdown.treeprocessors import Treeprocessor
 
 from ..mistakes import AuthorError
 from .data import WHEN, Triage
@@ -21,16 +28,27 @@ BOXES = {1: "urgent", 2: "urgent", 3: "warning"}
 OTHER_BOX = "note"
 
 
-def _when(triage: Triage, when: str, block: str) -> str:
-    if when and when not in WHEN:
-        raise AuthorError("", None, f"`{when}` after `{block}` is not a kind of sign.",
-                          "nothing, or one of: " + ", ".join(f"`{w}`" for w in WHEN) + ".",
-                          f"<!-- guide: {block} {WHEN[0]} -->")
-    return when
+BRIEF = "brief"  # the option that leaves out what to ask and what to tell the therapist
 
 
-def level_block(triage: Triage, level: str = "", when: str = "") -> str:
-    """The Markdown of `<!-- guide: triage LEVEL [WHEN] -->`."""
+def _options(options: tuple[str, ...], block: str, allowed: tuple[str, ...]) -> tuple[str, bool]:
+    """The kind of sign (`when`) and whether the block is brief, from the words after the block."""
+    when, brief = "", False
+    for option in options:
+        if option == BRIEF and BRIEF in allowed:
+            brief = True
+        elif option in WHEN and not when:
+            when = option
+        else:
+            raise AuthorError("", None, f"`{option}` after `{block}` is not a kind of sign"
+                              + (" nor `brief`." if BRIEF in allowed else "."),
+                              "nothing, or one of: " + ", ".join(f"`{w}`" for w in (*WHEN, *allowed)) + ".",
+                              f"<!-- guide: {block} {WHEN[0]} -->")
+    return when, brief
+
+
+def level_block(triage: Triage, level: str = "", *options: str) -> str:
+    """The Markdown of `<!-- guide: triage LEVEL [WHEN] [brief] -->`."""
     from ..plugin.authoring import render
 
     keys = [known.key for known in triage.levels]
@@ -39,16 +57,34 @@ def level_block(triage: Triage, level: str = "", when: str = "") -> str:
         raise AuthorError("", None, problem, "one of: " + ", ".join(f"`<!-- guide: triage {key} -->`" for key in keys),
                           f"<!-- guide: triage {keys[0]} -->")
     found = triage.level(level)
-    signs = triage.signs_of(level, _when(triage, when, f"triage {level}"))
+    when, brief = _options(options, f"triage {level}", (BRIEF,))
+    signs = triage.signs_of(level, when)
     note = triage.note_911 if found.rank == 1 else ""
+    # A level after the three warning levels (fine to book) stays out of site search: search
+    # leads to the warnings, and the index every visitor downloads first stays within its
+    # budget (test_budgets.py).
+    quiet = found.rank not in BOXES
     return render("triage-level.md", triage.language, level=found, signs=signs, note=note,
-                  box=BOXES.get(found.rank, OTHER_BOX))
+                  box=BOXES.get(found.rank, OTHER_BOX), brief=brief, quiet=quiet)
 
 
-def table_block(triage: Triage, when: str = "") -> str:
+def table_block(triage: Triage, *options: str) -> str:
     """The Markdown of `<!-- guide: triage-table [WHEN] -->`."""
     from ..plugin.authoring import render
 
-    when = _when(triage, when, "triage-table")
+    when, _ = _options(options, "triage-table", ())
     rows = [(level, sign) for level in triage.levels for sign in triage.signs_of(level.key, when)]
     return render("triage-table.md", triage.language, rows=rows, note=triage.note_911)
+
+
+class QuietAdvice(Treeprocessor):
+    """Keeps what to ask the doctor and what to tell the therapist (the list under each sign of a
+    triage box) out of site search: search finds the sign itself, and the index every visitor
+    downloads first stays within its budget. The page and paper show them unchanged."""
+
+    def run(self, root: Element) -> None:
+        for box in root.iter():
+            if box.get("data-triage") and box.get("data-triage") != "table":
+                for item in box.iter("li"):
+                    for advice in item.findall("ul"):
+                        advice.set("data-search-exclude", "true")
