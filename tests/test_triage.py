@@ -10,8 +10,8 @@ reports a unit that names a sign and gives actions, none of them the sign's leve
 triage blocks render is a comment line in the sources, and an element marked `data-triage` in
 the built pages: never hand-written text.
 
-To list today's findings: `.venv/bin/python -m pytest tests/test_triage.py --runxfail -k
-no_hand_written` (each names its file and line, the sign, the action found and the source's).
+Each finding names its file and line, the sign, the action found and the source's:
+`.venv/bin/python -m pytest tests/test_triage.py -k no_hand_written`.
 
 Limits: a sign or an action in words that no phrase lists is not seen; a sign and its action in
 two sentences of one paragraph are not paired; a negated action ("no need to call 911") reads
@@ -217,10 +217,6 @@ def test_the_detector_reads_every_kind_of_hand_written_text() -> None:
     assert not any(Path(file).stem.startswith("triage") for file in files), "the triage files are the source"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Today's pages give several signs another action than the triage source (research/"
-    "contradictions.md); the content rewrite of issue 21 fixes them. Then this test passes, "
-    "strict xfail turns that into a failure, and the marker is removed."))
 def test_no_hand_written_text_gives_a_sign_another_action_than_the_triage_source() -> None:
     findings = _findings()
     assert not findings, f"{len(findings)} places give a sign another action:\n\n" + "\n\n".join(findings)
