@@ -43,7 +43,7 @@ from ..words import PROJECT_FOLDER, words
 from .authoring import author_error, body_offset, source_path
 from .config import ChecksConfig
 from .languages import language
-from .page_check import check_content, check_output
+from .page_check import check_content, check_output, outside_allowlist
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
@@ -303,8 +303,13 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         # A page whose Markdown had a mistake is not checked again: its HTML shows the mistake's
         # consequence (a quiz table left as a table), not a mistake of its own.
         if len(self.mistakes.found) == self.found_before:
+            # Everything outside the allow-list of HTML, all at once; then the page's structure.
+            outside = outside_allowlist(page, html)
+            for error in outside:
+                self.mistakes.add(error)
             try:
-                check_content(page, html, config.site_url or "")
+                if not outside:
+                    check_content(page, html, config.site_url or "")
             except (AuthorError, PluginError) as error:
                 self.mistakes.add(error)
         return html

@@ -6,7 +6,10 @@
   `javascript:` address in a page's text;
 - structure: one title (`h1`) per page, and no table left as raw `| --- |` text.
 
-The pages' HTML is read with Python's own HTML parser (`html.parser`), never with patterns.
+First, everything in a page's HTML must be on the allow-list (allowlist.py, read with html5lib as
+browsers read it): anything else is told, all at once, and the checks below wait until it is fixed.
+The checks below read the pages' HTML with Python's own HTML parser (`html.parser`), never with
+patterns; the finished pages' check (`check_output`) keeps the theme's part from other websites.
 A finding is an author's mistake: the build stops with the file, the line (found in the page's
 Markdown where the address or text is written), what was found and what to write instead.
 """
@@ -23,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from ..mistakes import mistake
 from ..lines import text_line
+from .allowlist import ALLOWED_SUMMARY, EXAMPLE as ALLOWED_EXAMPLE, findings
 from .authoring import author_error, body_offset
 
 # Attributes that make the browser fetch something as soon as the page loads (or the form is
@@ -191,6 +195,21 @@ def check_content(page: Page, html: str, site_url: str) -> None:
             "(`<div>` without `markdown`).",
             TABLE_EXAMPLE,
         )
+
+
+def outside_allowlist(page: Page, html: str) -> list:
+    """An author's mistake for each thing in the page's HTML outside the allow-list (allowlist.py),
+    all of them at once."""
+    errors = []
+    for found in findings(html):
+        line = next((line for text in found.written if (line := _line_of(page, text)) > 1), 1)
+        errors.append(author_error(
+            page, line,
+            f"the page holds {found.what}, which the guide's pages do not use.",
+            f"what a health page needs: {ALLOWED_SUMMARY}.",
+            ALLOWED_EXAMPLE,
+        ))
+    return errors
 
 
 def _check_fetched(page: Page, fetched: list[tuple[str, str]], site_url: str) -> None:
