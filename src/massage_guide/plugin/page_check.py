@@ -28,6 +28,7 @@ from ..mistakes import mistake
 from ..lines import text_line
 from .allowlist import ALLOWED_SUMMARY, EXAMPLE as ALLOWED_EXAMPLE, findings
 from .authoring import author_error, body_offset
+from .css_check import declarations_addresses, stylesheet_addresses
 
 # Attributes that make the browser fetch something as soon as the page loads (or the form is
 # sent), by element. `srcset` holds several addresses.
@@ -53,7 +54,6 @@ FETCHED = {
 NAMED_ONLY = {"canonical", "alternate", "author", "license", "me", "help", "next", "prev", "search", "sitemap"}
 # Addresses that run script when followed or loaded.
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
-CSS_URL = re.compile(r"""(?:url\(|@import)\s*['"]?\s*([^'")\s]+)""", re.IGNORECASE)
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -107,8 +107,8 @@ class _Reader(HTMLParser):
             elif name in ("href", "src", "action", "formaction", "data", "xlink:href"):
                 if value.strip().lower().replace("\t", "").replace("\n", "").startswith(SCRIPT_SCHEMES):
                     self.found.scripts.append(value)
-            elif name == "style":
-                self.found.fetched += [(tag, url) for url in CSS_URL.findall(value)]
+            elif name == "style":  # read with a CSS parser (css_check.py), escapes decoded
+                self.found.fetched += [(tag, found.address) for found in declarations_addresses(value)]
         rel = set(values.get("rel", "").lower().split())
         for name in FETCHED.get(tag, ()):
             if name not in values or (tag == "link" and rel and rel <= NAMED_ONLY):
@@ -132,7 +132,7 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.style:
-            self.found.fetched += [("style", url) for url in CSS_URL.findall(data)]
+            self.found.fetched += [("style", found.address) for found in stylesheet_addresses(data)]
             return
         if self.h1 is not None:
             self.h1.append(data)
@@ -149,7 +149,8 @@ def read(html: str) -> Found:
 
 def other_host(address: str, site_url: str) -> str | None:
     """The other website `address` is on, or None when it is the site's own (or inline data)."""
-    address = address.strip()
+    # As browsers read it: tabs and line breaks dropped, a backslash read as a slash.
+    address = address.strip().translate(str.maketrans("", "", "\t\n\r")).replace("\\", "/")
     if address.lower().startswith(("data:", "#", "mailto:", "tel:")):
         return None
     parts = urlsplit(address)
