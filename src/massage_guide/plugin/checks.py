@@ -47,6 +47,7 @@ from .page_check import check_content, check_output, outside_allowlist
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
+from .settings_check import check_page_settings, check_settings
 
 # The guide's Markdown extensions, as mkdocs.yml names them: the site needs every one.
 EXTENSIONS = (
@@ -113,11 +114,15 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
                 lambda: check_review(config),
                 lambda: self._check_extensions(config),
             ]
+        steps.append(lambda: check_settings(config))  # privacy, the address, the names (settings_check.py)
         steps.append(lambda: self._glossary(config))  # checked before any page marks its words
         steps.append(lambda: self._triage(config))  # checked even where no page shows it yet
         for step in steps:
             try:
-                step()
+                found = step()
+                if isinstance(found, list):  # a step that tells every mistake it found
+                    for error in found:
+                        settings.add(error)
             except TriageErrors as errors:
                 for error in errors.errors:
                     settings.add(error)
@@ -233,6 +238,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             lambda: self._check_summary(page, markdown),
             lambda: self._check_glossary_lines(page, markdown),
             lambda: self._check_switches(page),
+            lambda: check_page_settings(page, config),
         )
         for check in checks:
             try:
