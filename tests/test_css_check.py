@@ -73,3 +73,12 @@ def test_a_style_attribute_in_a_page_that_loads_from_elsewhere_stops_the_build(s
     page.write_text(page.read_text("utf-8").rstrip("\n") + f"\n\n<p style='{style}'>Hi</p>\n", "utf-8")
     log = failed_build_log(project, tmp_path / "site")
     assert_mentions(log, ["docs/about.md, line", "cdn.example", "another website"], style)
+
+
+def test_a_stylesheet_outside_the_joined_ones_is_checked_too(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
+    (project / "docs" / "brand.css").write_text("body { background: url(https://cdn.example/bg.png) }\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("extra_css:\n", "extra_css:\n  - brand.css\n", 1), "utf-8")
+    log = failed_build_log(project, tmp_path / "site")
+    assert_mentions(log, ["docs/brand.css, line 1: `url()` loads `https://cdn.example/bg.png`"], "brand.css")

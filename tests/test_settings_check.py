@@ -54,6 +54,10 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         lambda project: _config(project, r"^extra:\n", "extra:\n  analytics:\n    provider: google\n    property: G-XXXXXXX\n"),
         ["`extra.analytics` would add a visitor tracker", "no request to any other website", "server logs"],
     ),
+    "javascript social link": (
+        lambda project: _config(project, r"^extra:\n", "extra:\n  social:\n    - icon: fontawesome/brands/facebook\n      link: javascript:alert(1)\n"),
+        ["the social link `javascript:alert(1)`", "https://"],
+    ),
     "site_url with a query": (
         lambda project: _config(project, r"^site_url:.*$", "site_url: https://massage-guide.example/?utm_source=qr"),
         ["`site_url` is `https://massage-guide.example/?utm_source=qr`", "without `?` or `#`"],

@@ -33,7 +33,7 @@ ELEMENTS: dict[str, set[str]] = {
         "sup", "cite", "q", "code", "kbd", "samp", "var", "pre", "span", "div", "blockquote", "dfn",
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "dl", "dt", "dd", "thead", "tbody", "tfoot",
         "tr", "caption", "colgroup", "figure", "figcaption", "summary", "article", "section", "aside",
-        "nav", "header", "footer", "fieldset", "legend",
+        "nav", "header", "footer", "fieldset", "legend", "address",
     )},
     "abbr": {"title"},
     "time": {"datetime"},

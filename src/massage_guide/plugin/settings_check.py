@@ -3,6 +3,7 @@ checked before any page is built, and a mistake names mkdocs.yml, the line, and 
 
 - Privacy: `extra.analytics` (and `extra.consent`, which only exists for it) would put a tracker
   on every page: refused, with the promise it would break.
+- Social links in the footer (`extra.social`): https:// addresses only.
 - Texts the theme writes into pages as they are: `site_author`, `copyright`, each language's
   `name`, `site_name`, `copyright`, and the `nav_translations` (words without `<`, `>`, `"`, `&`).
 - The site's address: no `?query` or `#fragment` (the share image, the sitemap and robots.txt
@@ -95,6 +96,15 @@ def check_settings(config: MkDocsConfig) -> list[PluginError]:
                  "of every page where it is shown.",
                  "words without `<`, `>`, `\"` or `&` (write \"and\"; 'single quotes' are fine).",
                  f"{key}: General information, not medical advice.")
+
+    for number, social in enumerate(extra.get("social") or []):
+        link = str((social or {}).get("link", "")) if isinstance(social, dict) else str(social)
+        if urlsplit(link).scheme != "https":
+            stop(("extra", "social"),
+                 f"the social link `{link}` (number {number + 1} under `extra.social`) does not start "
+                 "with https://: the footer of every page shows it.",
+                 "full addresses that start with https://.",
+                 "extra:\n  social:\n    - icon: fontawesome/brands/facebook\n      link: https://www.facebook.com/riverside")
 
     found += _check_languages(config)
     return found

@@ -47,6 +47,10 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
     """Join the `extra_css` files under docs/stylesheets/ and list the joined file in their place."""
     docs = Path(config.docs_dir)
     ours = [str(path) for path in config.extra_css if posixpath.dirname(str(path)) == FOLDER]
+    # The site's other stylesheets are shipped as they are: checked the same way.
+    others = [docs / str(path) for path in config.extra_css if str(path) not in ours]
+    check_addresses([(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+                     for path in others if path.is_file()], config.site_url or "")
     if not ours:
         return None
     sources = []
