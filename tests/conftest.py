@@ -74,7 +74,9 @@ def wait_for_material(page) -> None:
     It loads after the first paint (overrides/partials/load-after-paint.html), so right after `goto` a page
     still looks as it does without JavaScript; tests of the enhanced page wait for it."""
     if page.evaluate("document.scripts.length > 0"):
-        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
+        # A function, not an expression: Playwright runs an expression with eval(), which the
+        # pages' Content-Security-Policy refuses.
+        page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=10_000)
 
 
 def settle(page) -> None:

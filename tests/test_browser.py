@@ -107,7 +107,7 @@ def test_material_starts_once_after_the_first_paint(browser, base_url: str) -> N
     # Search works, and shows one list of results (Material did not start twice).
     # Material says "Initializing search" until its index has loaded; a query typed before is lost.
     page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.includes('Type to start')",
+        "() => document.querySelector('.md-search-result__meta').textContent.includes('Type to start')",
         timeout=10_000,
     )
     # Typed key by key: Material reads the query on each key press, as a reader types it.

@@ -312,7 +312,7 @@ def _print_styles(browser, url: str, script: str):
     wait_for_material(page)
     page.emulate_media(media="print")
     # The switch to print starts Material's colour transitions; paper gets where they end.
-    page.wait_for_function("document.getAnimations().every(a => !(a instanceof CSSTransition))", timeout=5_000)
+    page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition))", timeout=5_000)
     result = page.evaluate(script)
     context.close()
     return result

@@ -11,6 +11,8 @@ template context, in the order MkDocs runs the events:
 6. on_page_context: the page's needs, as `guide_page` (overrides/main.html,
    partials/print-styles.html, partials/contents-rule.html), and its trust marks, as
    `guide_trust` (partials/trust-marks.html; trust.py).
+7. on_post_page: every inline script of a finished page is one its Content-Security-Policy
+   allows (csp.py), checked once per template.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..quiz.source import QUIZ_START
 from .authoring import FILTERS, PARTIALS
 from .blocks import PRINT_KIT
 from .config import AssetsConfig
+from .csp import check_scripts_allowed, content_security_policy, previewing
 from .practice import practice_of
 from .languages import language
 from .review import review_of
@@ -77,6 +80,8 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         self.assets: ThemeAssets | None = None
         self.facts: dict[str, PageFacts] = {}  # each page's needs, by its file
         self.about: Page | None = None  # the About page of the language being built
+        self.serving = False  # `mkdocs serve`: its live reload script runs on every page
+        self.checked_policies: set[tuple[str, bool]] = set()  # (template, scripts) checked
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.assets is None:  # the first language's build: every language shares them
@@ -110,6 +115,11 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
         env.globals["guide_assets"] = self.assets
         env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
+        # Each page's Content-Security-Policy (csp.py); none in previews (`mkdocs serve`).
+        env.filters["content_security_policy"] = content_security_policy
+        self.serving = previewing(config)
+        env.globals["guide_csp"] = not self.serving
+        self.checked_policies = set()
         # The practice's details and the review as they are shown (checked by guide/checks; the
         # configuration stays as the author wrote it).
         env.globals["guide_practice"] = practice_of(config.extra)
@@ -122,3 +132,12 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         context["guide_page"] = self.facts.get(page.file.src_uri, PageFacts())
         context["guide_trust"] = trust_of(page, config, nav, self.about, language(config))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The theme's inline scripts are the same on every page of a template (only the site's
+        # address in them changes): one page of each proves the policy allows them.
+        kind = (page.meta.get("template") or "main.html", page.meta.get("scripts") is not False)
+        if not self.serving and kind not in self.checked_policies:
+            check_scripts_allowed(f"docs/{page.file.src_uri}", output)
+            self.checked_policies.add(kind)
+        return output

@@ -43,11 +43,12 @@ from ..words import PROJECT_FOLDER, words
 from .authoring import author_error, body_offset, source_path
 from .config import ChecksConfig
 from .languages import language
-from .page_check import check_content, check_output
+from .page_check import check_content, check_output, outside_allowlist
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
 from .trust import check_report_email
+from .settings_check import check_page_settings, check_settings
 
 # The guide's Markdown extensions, as mkdocs.yml names them: the site needs every one.
 EXTENSIONS = (
@@ -115,11 +116,15 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
                 lambda: check_report_email(config),
                 lambda: self._check_extensions(config),
             ]
+        steps.append(lambda: check_settings(config))  # privacy, the address, the names (settings_check.py)
         steps.append(lambda: self._glossary(config))  # checked before any page marks its words
         steps.append(lambda: self._triage(config))  # checked even where no page shows it yet
         for step in steps:
             try:
-                step()
+                found = step()
+                if isinstance(found, list):  # a step that tells every mistake it found
+                    for error in found:
+                        settings.add(error)
             except TriageErrors as errors:
                 for error in errors.errors:
                     settings.add(error)
@@ -235,6 +240,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             lambda: self._check_summary(page, markdown),
             lambda: self._check_glossary_lines(page, markdown),
             lambda: self._check_switches(page),
+            lambda: check_page_settings(page, config),
         )
         for check in checks:
             try:
@@ -305,8 +311,13 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         # A page whose Markdown had a mistake is not checked again: its HTML shows the mistake's
         # consequence (a quiz table left as a table), not a mistake of its own.
         if len(self.mistakes.found) == self.found_before:
+            # Everything outside the allow-list of HTML, all at once; then the page's structure.
+            outside = outside_allowlist(page, html)
+            for error in outside:
+                self.mistakes.add(error)
             try:
-                check_content(page, html, config.site_url or "")
+                if not outside:
+                    check_content(page, html, config.site_url or "")
             except (AuthorError, PluginError) as error:
                 self.mistakes.add(error)
         return html

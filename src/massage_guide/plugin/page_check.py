@@ -6,7 +6,10 @@
   `javascript:` address in a page's text;
 - structure: one title (`h1`) per page, and no table left as raw `| --- |` text.
 
-The pages' HTML is read with Python's own HTML parser (`html.parser`), never with patterns.
+First, everything in a page's HTML must be on the allow-list (allowlist.py, read with html5lib as
+browsers read it): anything else is told, all at once, and the checks below wait until it is fixed.
+The checks below read the pages' HTML with Python's own HTML parser (`html.parser`), never with
+patterns; the finished pages' check (`check_output`) keeps the theme's part from other websites.
 A finding is an author's mistake: the build stops with the file, the line (found in the page's
 Markdown where the address or text is written), what was found and what to write instead.
 """
@@ -23,7 +26,9 @@ from mkdocs.structure.pages import Page
 
 from ..mistakes import mistake
 from ..lines import text_line
+from .allowlist import ALLOWED_SUMMARY, EXAMPLE as ALLOWED_EXAMPLE, findings
 from .authoring import author_error, body_offset
+from .css_check import declarations_addresses, stylesheet_addresses
 
 # Attributes that make the browser fetch something as soon as the page loads (or the form is
 # sent), by element. `srcset` holds several addresses.
@@ -49,7 +54,6 @@ FETCHED = {
 NAMED_ONLY = {"canonical", "alternate", "author", "license", "me", "help", "next", "prev", "search", "sitemap"}
 # Addresses that run script when followed or loaded.
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
-CSS_URL = re.compile(r"""(?:url\(|@import)\s*['"]?\s*([^'")\s]+)""", re.IGNORECASE)
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -103,8 +107,8 @@ class _Reader(HTMLParser):
             elif name in ("href", "src", "action", "formaction", "data", "xlink:href"):
                 if value.strip().lower().replace("\t", "").replace("\n", "").startswith(SCRIPT_SCHEMES):
                     self.found.scripts.append(value)
-            elif name == "style":
-                self.found.fetched += [(tag, url) for url in CSS_URL.findall(value)]
+            elif name == "style":  # read with a CSS parser (css_check.py), escapes decoded
+                self.found.fetched += [(tag, found.address) for found in declarations_addresses(value)]
         rel = set(values.get("rel", "").lower().split())
         for name in FETCHED.get(tag, ()):
             if name not in values or (tag == "link" and rel and rel <= NAMED_ONLY):
@@ -128,7 +132,7 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.style:
-            self.found.fetched += [("style", url) for url in CSS_URL.findall(data)]
+            self.found.fetched += [("style", found.address) for found in stylesheet_addresses(data)]
             return
         if self.h1 is not None:
             self.h1.append(data)
@@ -145,7 +149,8 @@ def read(html: str) -> Found:
 
 def other_host(address: str, site_url: str) -> str | None:
     """The other website `address` is on, or None when it is the site's own (or inline data)."""
-    address = address.strip()
+    # As browsers read it: tabs and line breaks dropped, a backslash read as a slash.
+    address = address.strip().translate(str.maketrans("", "", "\t\n\r")).replace("\\", "/")
     if address.lower().startswith(("data:", "#", "mailto:", "tel:")):
         return None
     parts = urlsplit(address)
@@ -191,6 +196,23 @@ def check_content(page: Page, html: str, site_url: str) -> None:
             "(`<div>` without `markdown`).",
             TABLE_EXAMPLE,
         )
+
+
+def outside_allowlist(page: Page, html: str) -> list:
+    """An author's mistake for each thing in the page's HTML outside the allow-list (allowlist.py),
+    all of them at once."""
+    errors = []
+    for found in findings(html):
+        line = next((line for text in found.written if (line := _line_of(page, text)) > 1), 1)
+        errors.append(author_error(
+            page, line,
+            # What it would do, when the finding says it; else that the guide has no use for it.
+            f"the page holds {found.what}." if ", which" in found.what or ": " in found.what
+            else f"the page holds {found.what}, which the guide's pages do not use.",
+            f"what a health page needs: {ALLOWED_SUMMARY}.",
+            ALLOWED_EXAMPLE,
+        ))
+    return errors
 
 
 def _check_fetched(page: Page, fetched: list[tuple[str, str]], site_url: str) -> None:

@@ -26,6 +26,7 @@ from ..host import Page as HostPage
 from .authoring import render
 from .languages import language
 from ..mistakes import mistake
+from .logo_check import MAX_BYTES, MAX_PIXELS, logo_problems
 from .config_lines import config_line, in_config
 
 # Shown in this order; the README and the commented block in mkdocs.yml list the same keys.
@@ -139,6 +140,14 @@ def _check(config: MkDocsConfig, key: str, value: str) -> None:
             raise config_error(
                 config, key, f"is `{value}`, but there is no such file in docs/.",
                 f"a path inside docs/: put the picture at docs/{value.lstrip('/')}, or fix the path.",
+            )
+        problems = logo_problems(picture)
+        if problems:
+            raise config_error(
+                config, key, f"is `{value}`, which the guide cannot publish: " + "; ".join(problems) + ".",
+                f"a real picture file of at most {MAX_BYTES // 1024} KB and {MAX_PIXELS} pixels on a side "
+                "(a PNG of 600 x 200 pixels is plenty); an SVG without scripts, animations or links to "
+                "other files.",
             )
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..mistakes import mistake
+from .css_check import elsewhere, imports, stylesheet_addresses
 from .cssjoin import join, minify
 
 FOLDER = "stylesheets"
@@ -47,6 +47,10 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
     """Join the `extra_css` files under docs/stylesheets/ and list the joined file in their place."""
     docs = Path(config.docs_dir)
     ours = [str(path) for path in config.extra_css if posixpath.dirname(str(path)) == FOLDER]
+    # The site's other stylesheets are shipped as they are: checked the same way.
+    others = [docs / str(path) for path in config.extra_css if str(path) not in ours]
+    check_addresses([(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+                     for path in others if path.is_file()], config.site_url or "")
     if not ours:
         return None
     sources = []
@@ -58,9 +62,9 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
                 "paths of stylesheets inside docs/.", "extra_css:\n  - stylesheets/guide.css",
             ))
         css = source.read_text(encoding="utf-8")
-        at_rule = re.search(r"@(import|charset)\b", css)
-        if at_rule:
-            line = css.count("\n", 0, at_rule.start()) + 1
+        at_rules = imports(css)
+        if at_rules:
+            line = at_rules[0]
             raise PluginError(mistake(
                 f"docs/{name}, line {line}: ",
                 f"`@import` and `@charset` do not work here: the files under docs/{FOLDER}/ are joined "
@@ -70,12 +74,36 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
             ))
         sources.append((name, css))
     content = join(sources)
+    # What readers get is checked too: the joined file, as well as each part.
+    check_addresses([*sources, (f"{FOLDER}/site.min.css (the joined file)", content)], config.site_url or "")
     digest = hashlib.sha256(content.encode()).hexdigest()[:8]
     joined = Bundle(path=f"{FOLDER}/site.{digest}.min.css", content=content)
     first = config.extra_css.index(ours[0])
     rest = [path for path in config.extra_css if path not in ours]
     config.extra_css[:] = [*rest[:first], joined.path, *rest[first:]]
     return joined
+
+
+def check_addresses(named_sources: list[tuple[str, str]], site_url: str) -> None:
+    """Nothing in the stylesheets asks another website for anything (css_check.py): every
+    address found is told at once, with its file and line."""
+    found = [
+        (name, address) for name, css in named_sources for address in stylesheet_addresses(css)
+        if elsewhere(address.address, site_url)
+    ]
+    if found:
+        raise PluginError("\n\n".join(
+            mistake(
+                f"docs/{name}, line {address.line}: ",
+                f"`{address.how}` loads `{address.address}` from another website, "
+                f"{elsewhere(address.address, site_url)}. Every reader's browser would ask that website "
+                "for it, on every page, and the guide promises no request to any other website.",
+                "files saved inside docs/ and named by their path (fonts, pictures); or the "
+                "system's own fonts (`font-family: system-ui, sans-serif`).",
+                "@font-face {\n  font-family: \"Brand\";\n  src: url(\"../assets/fonts/brand.woff2\") format(\"woff2\");\n}",
+            )
+            for name, address in found
+        ))
 
 
 def inline_css(docs_dir: str) -> Callable[[str], str]:
@@ -87,7 +115,9 @@ def inline_css(docs_dir: str) -> Callable[[str], str]:
         source = Path(docs_dir) / FOLDER / name
         if not source.is_file():
             raise PluginError(f"A template asks for docs/{FOLDER}/{name}, which does not exist.")
+        css = source.read_text(encoding="utf-8")
+        check_addresses([(f"{FOLDER}/{name}", css)], "")
         # Inside <style>, only "</style" could end the element early; CSS never needs it.
-        return minify(source.read_text(encoding="utf-8")).replace("</", "<\\/")
+        return minify(css).replace("</", "<\\/")
 
     return inline
