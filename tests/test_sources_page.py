@@ -96,6 +96,16 @@ def test_who_says_what_in_another_language_marks_the_notes_language() -> None:
     assert note is not None and "Safer wins." in note.get_text(), "the English note is marked as English"
 
 
+def test_who_says_what_translated_is_shown_in_the_pages_language() -> None:
+    main = parse_triage(TRIAGE)
+    translated = SPANISH.replace("    text: Dolor en el pecho.\n",
+                                 "    text: Dolor en el pecho.\n    differs: Una página del NHS dice 999.\n")
+    soup = _html(sources_block(parse_triage(translated, "docs/triage.es.yml", "es", main), "en"))
+    item = soup.select_one("[data-triage=sources] li")
+    assert "Una página del NHS dice 999." in item.get_text()
+    assert item.select_one("[lang=en]") is None, "a note in the page's language is not marked as English"
+
+
 def test_the_block_takes_no_words_after_its_name() -> None:
     with pytest.raises(AuthorError) as raised:
         sources_block(parse_triage(TRIAGE), "en", "after-massage")

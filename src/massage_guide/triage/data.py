@@ -26,7 +26,10 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WHEN = ("after-massage",)  # `when:` values: signs that also belong in an "after a massage" list
 LEVEL_WORDS = ("title", "short", "more", "actions")
 SIGN_WORDS = ("text", "matches", "ask", "tell_therapist", "note")
-SIGN_FACTS = ("when", "sources", "differs", "judgement")  # main file only
+# `differs:` (who says what, for readers) may be translated; a translation without it borrows
+# the main file's note, marked as in the main file's language.
+TRANSLATED_FACTS = ("differs",)
+SIGN_FACTS = ("when", "sources", "differs", "judgement")  # main file only, but for TRANSLATED_FACTS
 SOURCE_KEYS = ("title", "status", "address")
 
 LEVEL_EXAMPLE = """
@@ -76,6 +79,7 @@ class Sign:
     when: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     differs: str = ""  # who says what, where sources differ (for the sources page)
+    differs_borrowed: bool = False  # `differs` is the main file's note, in its language
     judgement: str = ""  # what no source read states outright
     line: int = 0
 
@@ -237,7 +241,7 @@ def _signs(reader: _Reader, node: Node, levels: list[str], sources: set[str], ma
     if not isinstance(node, SequenceNode) or not node.value:
         reader.fail(node, "`signs:` is not a list of signs.", "`signs:` followed by signs, each starting with `- id:`.", SIGN_EXAMPLE)
         return ()
-    allowed = ("id", "level", *SIGN_WORDS) + (() if main else SIGN_FACTS)
+    allowed = ("id", "level", *SIGN_WORDS) + (TRANSLATED_FACTS if main else SIGN_FACTS)
     facts = {sign.id: sign for sign in main.signs} if main else {}
     signs, seen = [], {}
     for item in node.value:
@@ -274,6 +278,8 @@ def _signs(reader: _Reader, node: Node, levels: list[str], sources: set[str], ma
         if main:
             fact = facts.get(name)
             when, cited, differs, judgement = (fact.when, fact.sources, fact.differs, fact.judgement) if fact else ((), (), "", "")
+            borrowed = bool(differs) and "differs" not in words
+            differs = words.get("differs", differs)
         else:
             when = reader.texts(fields["when"][1], f"`when:` of {what}", SIGN_EXAMPLE) if "when" in fields else ()
             for value in when:
@@ -295,10 +301,11 @@ def _signs(reader: _Reader, node: Node, levels: list[str], sources: set[str], ma
             else:
                 reader.fail(fields["sources"][1], f"`sources:` of {what} is not a list.", "`sources: [key, key]`.", SIGN_EXAMPLE)
             differs, judgement = words.get("differs", ""), words.get("judgement", "")
+            borrowed = False
         signs.append(Sign(
             id=name, level=level, text=words.get("text", ""), matches=matches, ask=words.get("ask", ""),
             tell_therapist=words.get("tell_therapist", ""), note=words.get("note", ""), when=tuple(when),
-            sources=tuple(cited), differs=differs, judgement=judgement, line=line,
+            sources=tuple(cited), differs=differs, differs_borrowed=borrowed, judgement=judgement, line=line,
         ))
     return tuple(signs)
 

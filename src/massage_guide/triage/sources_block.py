@@ -6,8 +6,8 @@ For each sign whose `differs:` is set and does not start with "none": the sign i
 language, the action the guide gives it (its level's `short:`), the note on who says what, and
 the sources read, each a link to the address under `sources:` at the end of the main file
 when it was read at its publisher's (else its title and its status: "not verified").
-The notes on the sources are written once, in the main file's language; on a page in another
-language they are marked with that language (`lang`), so screen readers read them right.
+The notes are in each triage file's language; a note a translation lacks is the main file's,
+marked with that language (`lang`), so screen readers read them right.
 """
 
 from __future__ import annotations
