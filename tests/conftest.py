@@ -36,6 +36,7 @@ SITE_PATH = urlsplit(SITE_URL).path  # "/" at a domain root, "/massage-guide/" i
 SITE_NAME: str = SETTINGS["site_name"]
 EXTRA: dict = SETTINGS.get("extra") or {}
 LAST_REVIEWED = str((EXTRA.get("review") or {}).get("last", ""))  # ISO date, like 2026-11-26
+NEXT_REVIEW = str((EXTRA.get("review") or {}).get("next", ""))  # ISO date, like 2027-05-26
 # The practice's details as set in mkdocs.yml (None when the guide is practice-neutral).
 SITE_PRACTICE: dict | None = EXTRA.get("practice") or None
 

@@ -60,11 +60,8 @@ FACTS = [
     # Article: "5-15 minutes on this consultation process at your first appointment".
     Fact("the first talk", r"\b(\d+) to (\d+) minutes?\b", ("5", "15"),
          ("differences/before-the-session/", "glossary/"), r"\b(\d+) a (\d+) minutos\b"),
-    # Article: "physicians typically recommend 4-6 sessions of massage, followed by re-evaluation".
-    # (Issue 21: the decision page and the glossary no longer state it as fact; the after-the-session page gives it as the article's claim.)
-    Fact("sessions before a new check", r"\b(\d+) to (\d+) sessions\b", ("4", "6"),
-         ("differences/after-the-session/",),
-         r"\b(\d+) a (\d+) (?:sesiones|visitas)\b"),
+    # (Issue 21: "4 to 6 sessions" is the article's claim, not a fact: only the after-the-session
+    # page gives it, as the article's, so there is no second page for it to agree with.)
     # Article title: "6 Key Differences".
     Fact("the number of differences", r"\b(\d+) (?:key )?differences\b", ("6",), ("", "handout/"),
          r"\b(\d+) diferencias\b"),
@@ -153,14 +150,21 @@ def test_the_worked_tip_example_adds_up(site: Path, texts: dict[str, str]) -> No
             if "tip" not in title.lower():
                 continue
             shown_on.append(address)
-            said = re.search(r"(\d+)% tip on an? \$(\d+)", title)
-            assert said, f"/{address}: the example's title names the tip and the price: {title!r}"
+            said = re.search(r"(\d+)% tip", title)
+            assert said, f"/{address}: the example's title names the tip: {title!r}"
             assert int(said[1]) == percent, f"/{address}: the example tips {said[1]}%, the guide says {percent}%"
-            price = int(said[2])
-            tip_amount, total = price * percent // 100, price + price * percent // 100
+            # The ready table (no sums for the reader): each row's tip and total add up.
+            rows = [[cell.get_text(strip=True) for cell in row.select("td")] for row in box.select("tbody tr")]
+            assert len(rows) >= 3, f"/{address}: the example has a table of prices, tips and totals"
+            for price, tip_amount, total in rows:
+                price, tip_amount, total = (int(value.lstrip("$")) for value in (price, tip_amount, total))
+                assert tip_amount == price * percent // 100 and total == price + tip_amount, (address, rows)
+            # The steps for another price: their last sum is a right tip and total.
             body = " ".join(box.get_text(" ").split())
-            assert f"= ${tip_amount}" in body, f"/{address}: the example should reach a tip of ${tip_amount}"
-            assert f"= ${total}" in body, f"/{address}: the example should reach a total of ${total}"
+            sums = re.findall(r"\$(\d+) \+ \$(\d+) = \$(\d+)", body)
+            assert sums, f"/{address}: the example works out one price step by step"
+            price, tip_amount, total = (int(value) for value in sums[-1])
+            assert tip_amount == price * percent // 100 and total == price + tip_amount, (address, sums)
     assert {"differences/price/", "which-one-is-right-for-you/"} <= set(shown_on), shown_on
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import soup_of
+from conftest import LAST_REVIEWED, NEXT_REVIEW, soup_of
 from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES, LANGUAGES, language_of, said
 
 # What each language's pages say in their own words (the authors' text, not the words files').
@@ -121,7 +121,7 @@ def test_about_credits_the_source_and_shows_review_dates(site: Path, home: str) 
         assert credit in text
     # The page's own review block (the trust marks at its foot have the dates too: test_trust).
     dates = [t["datetime"] for t in article.select("time") if not t.find_parent(class_="mdx-trust")]
-    assert dates == ["2026-11-26", "2027-05-26"], dates
+    assert dates == [LAST_REVIEWED, NEXT_REVIEW], dates
 
 
 @pytest.mark.parametrize("home", LANGUAGES.values())

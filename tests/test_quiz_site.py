@@ -117,16 +117,18 @@ def test_every_question_has_one_right_answer_and_an_entry_in_the_key(quiz: Beaut
     assert not after, "the answer key comes last"
 
 
-def test_search_finds_the_questions_but_does_not_give_away_the_answers(
+def test_search_does_not_give_away_the_answers(
     site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict
 ) -> None:
+    # The quiz is a self-test: it is left out of search (`search: exclude` in its front matter),
+    # which keeps the search index that every page fetches within the page budget (issue 21). If
+    # it is ever searched again, its answers still must not be.
     # Each language has its own search index, in its folder (search_languages.py).
     index = site / folder_of(quiz_address) / "search/search_index.json"
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     indexed = " ".join(doc["text"] for doc in docs if doc["location"].startswith("quiz/"))
     indexed = flat(BeautifulSoup(indexed, "html.parser").get_text())
-    first = quiz.select_one("form.mdx-quiz .mdx-quiz__question legend")
-    assert flat(first.get_text()) in indexed, "a reader can search for a question"
+    assert not indexed, "the quiz is left out of search"
     for box in quiz.select(".mdx-quiz__feedback .mdx-quiz__message"):
         assert flat(box.get_text()) not in indexed, f"search shows an answer: {flat(box.get_text())}"
     assert not any(words["key"] in doc["title"] for doc in docs)
