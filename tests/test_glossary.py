@@ -710,3 +710,96 @@ def test_a_missing_spanish_data_file_stops_the_build_naming_it(broken_copy, tmp_
     (project / "docs" / "glossary.es.yml").unlink()
     log = failed_build_log(project, tmp_path / "site", "no Spanish glossary data")
     assert "docs/glossary.es.yml is missing" in log and "Expected:" in log and "For example:" in log, log
+
+
+# ---------- Glossaries whose entries differ between languages stop the build ----------
+
+
+def _without_entry(path: Path, term: str) -> int:
+    """Remove the entry `term` from the data file at `path`; return the line it started on."""
+    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, row in enumerate(rows) if row.strip() == f"- term: {term}")
+    end = next((i for i in range(start + 1, len(rows)) if rows[i].lstrip().startswith("- term:")), len(rows))
+    path.write_text("".join(rows[:start] + rows[end:]), encoding="utf-8")
+    return start + 1
+
+
+def _line_of_term(path: Path, term: str) -> int:
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return next(i + 1 for i, row in enumerate(rows) if row.strip() == f"- term: {term}")
+
+
+def test_an_entry_in_one_language_only_is_told_with_where_to_add_it() -> None:
+    english = parse_glossary("\n" + GROUPS + """terms:
+  - term: Co-pay
+    group: visit
+    definition: What you pay at each visit.
+    where: clinic
+    used_for: Knowing what you will pay.
+  - term: Deductible
+    group: visit
+    definition: What you pay before the plan pays.
+    where: both
+    used_for: Knowing what you will pay.
+""", "docs/glossary.yml")
+    spanish = parse_glossary("\n" + GROUPS + """terms:
+  - term: Copago
+    group: visit
+    definition: Lo que paga en cada visita.
+    where: clinic
+    used_for: Saber cuánto pagará.
+""", "docs/glossary.es.yml")
+    from massage_guide.glossary.data import unpaired
+
+    errors = unpaired(english, "docs/glossary.yml", spanish, "docs/glossary.es.yml")
+    assert len(errors) == 1, [str(e) for e in errors]
+    said = str(errors[0])
+    assert said.startswith("docs/glossary.es.yml, line "), said
+    assert "`Deductible` (docs/glossary.yml, line " in said and "after the last entry" in said, said
+    assert "group: visit" in said and "where: both" in said, said  # the facts to copy
+    # The other way round: the extra entry is told in the file that has it, at its line.
+    errors = unpaired(spanish, "docs/glossary.es.yml", english, "docs/glossary.yml")
+    assert len(errors) == 1 and str(errors[0]).startswith("docs/glossary.yml, line 15: `Deductible` has no entry in docs/glossary.es.yml"), \
+        [str(e) for e in errors]
+    # The same entries in both: nothing to tell.
+    assert unpaired(english, "a", english, "b") == []
+
+
+@pytestmark_spanish
+def test_a_term_missing_from_the_spanish_glossary_stops_the_build(broken_copy, tmp_path: Path) -> None:
+    # Before: the Spanish pages silently lost the word (and every later pair moved by one).
+    project = broken_copy()
+    spanish = project / "docs" / "glossary.es.yml"
+    where = _without_entry(spanish, "Ventosas")
+    log = failed_build_log(project, tmp_path / "site", "Cupping missing in Spanish")
+    cupping = _line_of_term(project / "docs" / "glossary.yml", "Cupping")
+    assert f"docs/glossary.es.yml, line {where}: `Cupping` (docs/glossary.yml, line {cupping}) has no entry in this file" in log, log
+    assert "Expected:" in log and "source: nccih-cupping" in log and "Traceback" not in log, log
+    assert log.count("has no entry") == 1, f"only the missing entry is told, not every later one\n{log}"
+
+
+@pytestmark_spanish
+def test_a_term_only_in_the_spanish_glossary_stops_the_build(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
+    line = _without_entry(project / "docs" / "glossary.yml", "Cupping")
+    assert line
+    log = failed_build_log(project, tmp_path / "site", "Ventosas only in Spanish")
+    where = _line_of_term(project / "docs" / "glossary.es.yml", "Ventosas")
+    assert f"docs/glossary.es.yml, line {where}: `Ventosas` has no entry in docs/glossary.yml" in log, log
+    assert "Traceback" not in log and log.count("has no entry") == 1, log
+
+
+@pytestmark_spanish
+@pytest.mark.slow  # builds the whole Spanish site
+def test_a_spanish_only_build_does_not_compare_glossaries(broken_copy, tmp_path: Path) -> None:
+    # DECISIONS.md, "Languages": pair checks apply to the languages the configuration builds.
+    project = broken_copy()
+    _without_entry(project / "docs" / "glossary.es.yml", "Ventosas")
+    config = project / "mkdocs.yml"
+    from inprocess import build_in_process
+    from test_languages import _spanish_only  # as the README says: Spanish `default: true`, English off
+
+    config.write_text(_spanish_only(config.read_text(encoding="utf-8")), encoding="utf-8")
+
+    built = build_in_process(project, tmp_path / "site")
+    assert built.passed and "has no entry" not in built.text, built.text

@@ -160,7 +160,13 @@ def _collector(md: Markdown) -> Any:
 
 def _mkdocs_page(file: Any, files: Any, config: Any, booklet: bool = False) -> Page:
     from .plugin.languages import folder, language, main_language
+    from .plugin.required import missing_plugins
 
+    missing = missing_plugins(config)
+    if missing:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(missing)
     theme = config.theme
     site = Site(
         site_url=config.site_url or "",

@@ -384,3 +384,83 @@ def load_glossary(path: Path, source: str | None = None) -> Glossary:
         raise AuthorError(label, 1, "the glossary data file is missing.",
                             "a file with `groups:` and `terms:`.", GROUPS_EXAMPLE) from None
     return parse_glossary(text, label)
+
+
+# -- Languages ---------------------------------------------------------------------------------
+
+# What an entry and its translation share: the translation changes the words, never these.
+PAIRED_FACTS = ("group", "pressure", "where", "evidence", "source")
+
+
+def _facts(entry: Entry) -> tuple[str | None, ...]:
+    return tuple(getattr(entry, name) for name in PAIRED_FACTS)
+
+
+def _as_yaml(entry: Entry) -> str:
+    """An entry's shared facts as the lines to add to the other file, the words left to translate."""
+    rows = ["- term: (the term, translated)", f"  group: {entry.group}",
+            "  definition: (the definition, translated)"]
+    rows += [f"  {name}: {getattr(entry, name)}" for name in ("pressure", "where") if getattr(entry, name)]
+    rows.append("  used_for: (translated)")
+    rows += [f"  {name}: {getattr(entry, name)}" for name in ("evidence", "source") if getattr(entry, name)]
+    return "\n".join(rows)
+
+
+def unpaired(main: Glossary, main_source: str, other: Glossary, other_source: str) -> list[AuthorError]:
+    """Every entry of one language's glossary with no translation in the other's.
+
+    The files pair their entries by order (the nth term of `glossary.es.yml` translates the nth of
+    `glossary.yml`), with the same `group`, `pressure`, `where`, `evidence` and `source`. A term
+    left out of one file would silently vanish from that language's pages and shift every pair
+    after it, so the entries are lined up by those facts (difflib, as `diff` lines up files) and
+    each one left over is told: in the file that lacks it, where to add it, or where it is extra.
+    """
+    import difflib
+
+    ours, theirs = main.entries, other.entries
+    matcher = difflib.SequenceMatcher(None, [_facts(e) for e in ours], [_facts(e) for e in theirs], autojunk=False)
+    errors: list[AuthorError] = []
+
+    def missing_from_other(entry: Entry, before: int) -> None:
+        if before < len(theirs):
+            where, at = theirs[before].line, f"before `{theirs[before].term}` (line {theirs[before].line})"
+        else:
+            where, at = (theirs[-1].line if theirs else 1), "after the last entry"
+        errors.append(AuthorError(
+            other_source, where,
+            f"`{entry.term}` ({main_source}, line {entry.line}) has no entry in this file, so its pages would "
+            "not explain it.",
+            f"its translation here, {at}: the entries of both files in the same order, with the same "
+            f"{', '.join(f'`{name}`' for name in PAIRED_FACTS)}.",
+            _as_yaml(entry)))
+
+    def missing_from_main(entry: Entry, before: int) -> None:
+        errors.append(AuthorError(
+            other_source, entry.line,
+            f"`{entry.term}` has no entry in {main_source}, the glossary of the site's first language "
+            f"(or its `group`, `pressure`, `where`, `evidence` or `source` differ from the entry there).",
+            f"the same entry in {main_source}"
+            + (f", before `{ours[before].term}` (line {ours[before].line})" if before < len(ours) else ", at the end")
+            + ", with the same facts; or remove it here.",
+            _as_yaml(entry)))
+
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1:  # the same places, other facts: told as such
+            for en, es in zip(ours[i1:i2], theirs[j1:j2]):
+                differ = [name for name in PAIRED_FACTS if getattr(en, name) != getattr(es, name)]
+                errors.append(AuthorError(
+                    other_source, es.line,
+                    f"`{es.term}` stands where `{en.term}` ({main_source}, line {en.line}) stands, but "
+                    + ", ".join(f"its `{name}: {getattr(es, name)}` differs from `{name}: {getattr(en, name)}`"
+                                for name in differ) + ".",
+                    f"the translation of `{en.term}` here, with the same {', '.join(f'`{n}`' for n in PAIRED_FACTS)} "
+                    f"(or, if `{es.term}` is another word, the same entry in {main_source} too).",
+                    _as_yaml(en)))
+            continue
+        for i in range(i1, i2):
+            missing_from_other(ours[i], j1)
+        for j in range(j1, j2):
+            missing_from_main(theirs[j], i1)
+    return errors

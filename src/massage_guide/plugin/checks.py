@@ -36,19 +36,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..glossary.entries import MARKER as GLOSSARY_MARKER
+from ..glossary.data import unpaired
 from ..glossary.extension import data_file, read_data
-from ..mistakes import AuthorError, Mistakes, mistake
+from ..mistakes import AuthorError, Mistakes, mistake, place
 from ..triage.data import TriageErrors, read_language
 from ..words import PROJECT_FOLDER, words
 from .authoring import author_error, body_offset, source_path
 from .config import ChecksConfig
-from .languages import language
+from .languages import built, known_languages, language, page_pairs
 from .page_check import check_content, check_output, outside_allowlist
 from .page_meta import PageMeta, check_site_texts, front_matter_line
 from .practice import check_practice
 from .review import check_review
 from .trust import check_report_email
-from .settings_check import check_page_settings, check_settings
+from .settings_check import check_page_icon, check_page_settings, check_settings
 
 # The guide's Markdown extensions, as mkdocs.yml names them: the site needs every one.
 EXTENSIONS = (
@@ -91,6 +92,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         self.main_language = ""  # the language of the first build: its glossary is `data:` itself
         self.checked_templates: set[str] = set()
         self.found_before = 0  # mistakes found before the page being converted
+        self.converting: Page | None = None  # the page whose Markdown is being converted
 
     # 1. Configuration ---------------------------------------------------------------------------
 
@@ -118,6 +120,10 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             ]
         steps.append(lambda: check_settings(config))  # privacy, the address, the names (settings_check.py)
         steps.append(lambda: self._glossary(config))  # checked before any page marks its words
+        if self.language == self.main_language:
+            steps.append(lambda: self._glossary_pairs(config))  # before the first page is built
+            steps.append(lambda: known_languages(config))  # every built language has its words
+            steps.append(lambda: page_pairs(config))  # a page missing in a language, named
         steps.append(lambda: self._triage(config))  # checked even where no page shows it yet
         for step in steps:
             try:
@@ -174,6 +180,27 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             raise PluginError(str(error)) from None
         self.glossaries[self.language] = glossary
         return glossary
+
+    def _glossary_pairs(self, config: MkDocsConfig) -> list[AuthorError]:
+        """Every other built language's glossary has an entry for each of the first language's,
+        and no other (glossary/data.py: `unpaired`): told in the first build, with every other
+        setting, instead of after the whole first language is built. Only the languages the
+        configuration builds are compared (DECISIONS.md, "Languages")."""
+        main = self.glossaries.get(self.language)
+        if main is None or self.glossary_data is None:
+            return []  # the main glossary has a mistake of its own, already told
+        errors: list[AuthorError] = []
+        for code in built(config):
+            path = data_file(self.glossary_data, code)
+            if code == self.language or path == self.glossary_data:
+                continue  # a missing file is told when its language is built
+            try:
+                other = read_data(path, self._shown(path))
+            except AuthorError as error:
+                errors.append(error)
+                continue
+            errors += unpaired(main, self._shown(self.glossary_data), other, self._shown(path))
+        return errors
 
     def _triage(self, config: MkDocsConfig) -> None:
         """The triage file of the language being built (triage/data.py): `docs/triage.yml` (the
@@ -234,6 +261,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.page_meta is not None
+        self.converting = page  # named if its conversion stops with a library's error (on_build_error)
         meta = self.page_meta
         checks = (
             lambda: meta.check(page),
@@ -241,6 +269,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             lambda: self._check_glossary_lines(page, markdown),
             lambda: self._check_switches(page),
             lambda: check_page_settings(page, config),
+            lambda: check_page_icon(page, config),
         )
         for check in checks:
             try:
@@ -347,3 +376,39 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         if template_name.endswith(".html"):  # the 404 page; not sitemap.xml or robots.txt
             check_output(f"the page {template_name} (overrides/)", output_content, config.site_url or "")
         return output_content
+
+    # When a build stops ----------------------------------------------------------------------------
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A Markdown extension of another library stopped converting a page with an error of its
+        own, which MkDocs would show as a traceback. Those an author causes are told here the
+        guide's way instead, naming the page and its line. (Raised from this event, the message
+        replaces the library's error; MkDocs' own errors are left as they are.)"""
+        from pymdownx.snippets import SnippetMissingError
+
+        if isinstance(error, SnippetMissingError) and self.converting is not None:
+            raise PluginError(snippet_missing(self.converting, error, self.site)) from None
+
+
+SNIPPET = re.compile(r"'(?P<path>[^']+)'")
+
+
+def snippet_missing(page: Page, error: Exception, config: MkDocsConfig | None) -> str:
+    """The message for a `--8<--` line whose file is not in the snippets folder."""
+    found = SNIPPET.search(str(error))  # pymdownx: "Snippet at path 'x.md' could not be found"
+    path = found["path"] if found else str(error)
+    rows = page.file.content_string.splitlines()
+    line = next((i + 1 for i, row in enumerate(rows) if path in row), None)
+    options = ((config.mdx_configs if config is not None else {}) or {}).get("pymdownx.snippets") or {}
+    folders = options.get("base_path") or ["."]
+    folders = [folders] if isinstance(folders, str) else folders
+    shown = ", ".join(f"{folder}/" for folder in folders)
+    return mistake(
+        place(f"docs/{page.file.src_uri}", line),
+        f"`--8<-- \"{path}\"` names a snippet that is not in {shown}"
+        + ("" if line else " (in a snippet this page includes)") + ".",
+        f"the name of a file in {shown} (the `base_path` of pymdownx.snippets in mkdocs.yml), in quotes; "
+        "or remove the line.",
+        '--8<-- "urgent-signs.md"',
+    )
+

@@ -212,3 +212,28 @@ def check_page_settings(page: Page, config: MkDocsConfig) -> None:
                 "a few words without `<`, `>`, `\"` or `&`.",
                 "---\nsubtitle: What to plan for\n---",
             )
+
+
+ICON_EXAMPLE = "---\ntitle: Price, tips and insurance\nicon: material/cash\n---"
+
+
+def check_page_icon(page: Page, config: MkDocsConfig) -> None:
+    """`icon:` in front matter names an icon the theme has: Material's menu includes
+    `.icons/<icon>.svg` as it is, so a mistyped name would stop the build with a traceback when
+    the menu is drawn (after every page is converted), naming no page."""
+    icon = page.meta.get("icon")
+    if icon is None:
+        return
+    name = str(icon).strip()
+    shape = all(part and all(c.isalnum() or c in "-_" for c in part) for part in name.split("/"))
+    if isinstance(icon, str) and "/" in name and shape:
+        if any((Path(folder) / ".icons" / f"{name}.svg").is_file() for folder in config.theme.dirs):
+            return
+    raise author_error(
+        page, front_matter_line(page, "icon"),
+        f"`icon: {icon}` is not an icon of the theme, so the menu could not be drawn.",
+        "the name of one of Material's icons, its set first: `material/...`, `fontawesome/solid/...`, "
+        "`octicons/...` (the icon search at squidfunk.github.io/mkdocs-material/reference/icons-emojis/), "
+        "or no `icon:` line.",
+        ICON_EXAMPLE,
+    )
