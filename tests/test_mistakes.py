@@ -55,13 +55,13 @@ def test_settings_mistakes_are_told_together(project_copy, caplog: pytest.LogCap
     project = project_copy()
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace('    next: "2027-05-26"', '    next: "2027-13-26"', 1)
+    text = re.sub(r'^    next: "\d{4}-\d\d-(\d\d)"$', r'    next: "2027-13-\1"', text, count=1, flags=re.M)
     text = text.replace("  - massage_guide.permalinks\n", "", 1)
     assert text != config.read_text(encoding="utf-8")
     config.write_text(text, encoding="utf-8")
     log = _build_log(project, caplog)
     assert "2 mistakes to fix" in log, log
-    assert re.search(r"mkdocs\.yml, line \d+: `extra\.review\.next` is `2027-13-26`", log), log
+    assert re.search(r"mkdocs\.yml, line \d+: `extra\.review\.next` is `2027-13-\d\d`", log), log
     assert "does not list `massage_guide.permalinks`" in log, log
 
 
