@@ -6,7 +6,7 @@ copying.
 It is parsed as Markdown, so it may hold links and emphasis, and glossary words in it are marked.
 
     <h1>Price</h1>
-    <div class="admonition abstract mdx-summary">
+    <div class="admonition abstract mdx-summary" data-search-exclude="">
       <p class="admonition-title">In short</p>
       <p>THE SUMMARY</p>
     </div>
@@ -47,7 +47,10 @@ class SummaryTreeprocessor(Treeprocessor):
             language = self.extension.getConfig("language")
         if not summary:
             return
-        box = etree.Element("div", {"class": CLASSES})
+        # Left out of site search (Material reads `data-search-exclude`): the page's own text
+        # says the same, and every page fetches the search index, so each repeat weighs on
+        # every page's first visit (tests/test_budgets.py).
+        box = etree.Element("div", {"class": CLASSES, "data-search-exclude": ""})
         title = self.extension.getConfig("title") or words(language)["in_short"]
         etree.SubElement(box, "p", {"class": "admonition-title"}).text = title
         self.md.parser.parseChunk(box, summary)
