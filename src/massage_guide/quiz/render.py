@@ -171,8 +171,3 @@ class Renderer:
                 add_text(answer, ".")
             answer.tail = " "
             add_content(item, question.answer.why)
-            # The key is for paper only, where a link is just its words: the page it names, as
-            # text (no address to print, and less for the page to weigh on screen).
-            for link in item.iter("a"):
-                link.tag = "span"
-                link.attrib.clear()
