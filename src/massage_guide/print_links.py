@@ -6,7 +6,9 @@ On paper a link cannot be followed, so print.css writes its address after the li
     <a href="../price/" data-mdx-href="https://massage-guide.example/differences/price/">price</a>
 
 Links to a place on the same page, heading marks, and links whose text already is the address
-are left alone; `mailto:` and `tel:` links get the address or number alone.
+are left alone; `mailto:` and `tel:` links get the address or number alone. So are links inside
+a quiz (`NO_ADDRESSES`): its feedback never prints, and its printed key names the page to read,
+not its address; each address would only add to the page's weight.
 
 The page's full address is `site_url` and the page's address, from the host (host.py); used
 alone, it is the `page_url` option. Without one the extension does nothing, since relative links
@@ -17,6 +19,7 @@ cannot be made full. In the booklet, which gives its links their addresses itsel
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from markdown import Extension, Markdown
@@ -26,6 +29,8 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from .host import host
 
 ATTRIBUTE = "data-mdx-href"
+# Parts of a page whose links never print their address (quiz/render.py's form).
+NO_ADDRESSES = "mdx-quiz"
 # After MkDocs turns links to .md files into the pages' addresses (0).
 PRIORITY = -5
 
@@ -61,6 +66,16 @@ def note_address(link: etree.Element, address: str) -> None:
         link.set(ATTRIBUTE, address)
 
 
+def printed_links(element: etree.Element) -> Iterator[etree.Element]:
+    """Every link under `element`, but for those inside a part marked `NO_ADDRESSES`."""
+    for child in element:
+        if NO_ADDRESSES in (child.get("class") or "").split():
+            continue
+        if child.tag == "a":
+            yield child
+        yield from printed_links(child)
+
+
 class PrintLinksTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, extension: PrintLinksExtension) -> None:
         super().__init__(md)
@@ -75,7 +90,7 @@ class PrintLinksTreeprocessor(Treeprocessor):
             page_url = self.extension.getConfig("page_url")
         if not page_url:
             return
-        for link in root.iter("a"):
+        for link in printed_links(root):
             href = link.get("href") or ""
             if href and not href.startswith("#") and not is_heading_mark(link):
                 note_address(link, full_address(href, page_url))
