@@ -21,6 +21,8 @@ from .config_lines import config_line, in_config, nav_title_line
 # Material writes titles and the site's name into the page's HTML as they are (menus, the
 # browser tab, the 404 page). These characters would break that HTML, so they are refused.
 UNSAFE = re.compile(r"[<>\"]|&(?=[#A-Za-z])")
+# What a setting shown as text may hold, as every message about UNSAFE says it.
+NO_MARKUP = "words without `<`, `>`, `\"` or `&`"
 
 
 EXAMPLE = """
@@ -157,7 +159,7 @@ def check_site_texts(config) -> None:
                     f"{in_config(line)}: ",
                     f"{where} `{value}` holds `{bad[0]}`, which would break the HTML of every "
                     "page where it is shown (the menu, the browser tab, shared links).",
-                    "words without `<`, `>`, `\"` or `&` (write \"and\"; 'single quotes' are fine).",
+                    f"{NO_MARKUP} (write \"and\"; 'single quotes' are fine).",
                     example,
                 )
             )

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from ..mistakes import mistake
 from .authoring import author_error
 from .config_lines import config_line, in_config
-from .page_meta import UNSAFE, _nav_titles, front_matter_line
+from .page_meta import NO_MARKUP, UNSAFE, _nav_titles, front_matter_line
 
 # The address mkdocs.yml ships with, until a practice publishes the guide at its own.
 PLACEHOLDER_HOST = "massage-guide.example"
@@ -94,7 +94,7 @@ def check_settings(config: MkDocsConfig) -> list[PluginError]:
             stop((key,),
                  f"`{key}` `{' '.join(value.split())}` holds `{bad[0]}`, which would break the HTML "
                  "of every page where it is shown.",
-                 "words without `<`, `>`, `\"` or `&` (write \"and\"; 'single quotes' are fine).",
+                 f"{NO_MARKUP} (write \"and\"; 'single quotes' are fine).",
                  f"{key}: General information, not medical advice.")
 
     for number, social in enumerate(extra.get("social") or []):
@@ -142,16 +142,19 @@ def _check_languages(config: MkDocsConfig) -> list[PluginError]:
         code = get("locale") or ""
         texts = {"name": get("name") or "", "site_name": get("site_name") or "", "copyright": get("copyright") or ""}
         line = config_line(config, "plugins")
-        for key, value in texts.items():
+        def markup(value: object, what: str, where: str, example: str) -> None:
+            """A language's setting shown as text must hold no markup."""
             bad = UNSAFE.search(str(value))
             if bad:
                 found.append(PluginError(mistake(
                     f"{in_config(line)}: ",
-                    f"the `{code}` language's `{key}` `{value}` holds `{bad[0]}`, which would break "
-                    "the HTML of every page where it is shown.",
-                    "words without `<`, `>`, `\"` or `&`.",
-                    "        - locale: es\n          name: Español",
+                    f"the `{code}` language's {what} `{value}` holds `{bad[0]}`, which would break {where}.",
+                    f"{NO_MARKUP}.", example,
                 )))
+
+        for key, value in texts.items():
+            markup(value, f"`{key}`", "the HTML of every page where it is shown",
+                   "        - locale: es\n          name: Español")
         if get("site_name") is not None and not visible(str(get("site_name"))):
             found.append(PluginError(mistake(
                 f"{in_config(line)}: ", f"the `{code}` language's `site_name` is empty or invisible.",
@@ -168,15 +171,7 @@ def _check_languages(config: MkDocsConfig) -> list[PluginError]:
                     "each key written exactly as the section's title under `nav:` (same capitals).",
                     "          nav_translations:\n            The 6 differences: Las 6 diferencias",
                 )))
-            bad = UNSAFE.search(str(value))
-            if bad:
-                found.append(PluginError(mistake(
-                    f"{in_config(line)}: ",
-                    f"the `{code}` language's menu title `{value}` holds `{bad[0]}`, which would break "
-                    "the menu's HTML.",
-                    "words without `<`, `>`, `\"` or `&`.",
-                    "            About: Acerca de",
-                )))
+            markup(value, "menu title", "the menu's HTML", "            About: Acerca de")
     return found
 
 
@@ -209,7 +204,7 @@ def check_page_settings(page: Page, config: MkDocsConfig) -> None:
             raise author_error(
                 page, front_matter_line(page, "subtitle"),
                 f"`subtitle: {subtitle}` holds `{bad[0] if bad else subtitle}`, which would break the menu's HTML.",
-                "a few words without `<`, `>`, `\"` or `&`.",
+                f"a few {NO_MARKUP}.",
                 "---\nsubtitle: What to plan for\n---",
             )
 
