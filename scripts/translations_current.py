@@ -14,14 +14,14 @@ import sys
 from massage_guide.site_map import SiteMap
 from massage_guide.translations import RECORD, behind, record_current
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path.cwd()  # the project's folder, which holds mkdocs.yml (as for `mkdocs build`)
 COMMAND = "make translations-current FILE="
 
 site = SiteMap(ROOT / "mkdocs.yml")
 docs = site.docs_dir
 codes = list(site.languages)  # the languages the site builds: a switched-off one is not tracked
 shown = docs.relative_to(ROOT).as_posix()
-names = sys.argv[1:]
+names = [name for name in sys.argv[1:] if name.strip()]
 
 if not names:
     late = behind(docs, codes)
