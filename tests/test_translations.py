@@ -163,12 +163,25 @@ def test_the_build_lists_the_spanish_twin_of_a_changed_english_page(project_copy
 
 
 @pytest.mark.skipif("es" not in OTHERS, reason="the Spanish edition is switched off")
-def test_a_practice_without_the_spanish_edition_is_not_told(project_copy, tmp_path: Path) -> None:
-    project = project_copy()
-    config = project / "mkdocs.yml"
-    text, count = re.subn(r"(- locale: es\n(?:\s+.*\n)*?\s+build: )true", r"\1false", config.read_text(encoding="utf-8"), count=1)
-    assert count == 1, "mkdocs.yml has no `build: true` under `locale: es`"
-    config.write_text(text, encoding="utf-8")
+@pytest.mark.parametrize("spanish", [True, False], ids=["spanish-on", "spanish-off"])
+def test_a_practice_without_the_spanish_edition_is_not_told(broken_copy, caplog, spanish: bool) -> None:
+    """With `build: false` under Spanish, a changed English page tells nothing. The plugin's
+    event is run on the loaded configuration (as after the last language's build): no build needed."""
+    from mkdocs.config import load_config
+
+    from massage_guide.plugin import TranslationsPlugin
+
+    project = broken_copy()
+    config_file = project / "mkdocs.yml"
+    if not spanish:
+        text, count = re.subn(r"(- locale: es\n(?:\s+.*\n)*?\s+build: )true", r"\1false", config_file.read_text(encoding="utf-8"), count=1)
+        assert count == 1, "mkdocs.yml has no `build: true` under `locale: es`"
+        config_file.write_text(text, encoding="utf-8")
     price = project / "docs/differences/price.md"
     price.write_text(price.read_text(encoding="utf-8") + "\nPrices change; ask the practice.\n", encoding="utf-8")
-    assert _told(built_log(project, tmp_path / "site")) == []
+    config = load_config(config_file=str(config_file), site_dir=str(project / "site"))
+    plugin = next(item for item in config.plugins.values() if isinstance(item, TranslationsPlugin))
+    with caplog.at_level("INFO", logger="mkdocs.plugins.guide"):
+        plugin.on_post_build(config=config)
+    told = [record.getMessage() for record in caplog.records if "Translation behind:" in record.getMessage()]
+    assert len(told) == (1 if spanish else 0), told
