@@ -22,17 +22,21 @@ import pytest
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+import massage_guide.words
 from conftest import ROOT
 from site_pages import LANGUAGES
 
 DOCS = ROOT / "docs"
+WORDS = Path(massage_guide.words.__file__).parent  # the guide's own; a project's words/ beside mkdocs.yml too
 TERMS_FILE = DOCS / "terms.es.yml"
 CODE = "es"
 # Data keys whose values are not read by readers as Spanish text: English keywords (glossary
 # `group`, `pressure`, `where`, `evidence`, `source`, `anchor`; triage `id`, `level`), and lists
 # of other names on purpose: the glossary's `aliases` ("Also called": the names readers may meet
-# elsewhere) and `forms`, the triage's `matches` and `actions` (what the triage test looks for).
-NOT_TEXT = {"group", "pressure", "where", "evidence", "source", "anchor", "id", "level", "aliases", "forms", "matches", "actions"}
+# elsewhere) and `forms`, the triage's `matches` and `actions` (what the triage test looks for),
+# and the words file's plural rules (patterns).
+NOT_TEXT = {"group", "pressure", "where", "evidence", "source", "anchor", "id", "level", "aliases", "forms", "matches", "actions",
+            "ending", "plural"}
 # What Markdown shows no reader: comments, code, link addresses, tags, attribute lists.
 HIDDEN = [
     re.compile(r"<!--.*?-->", re.S),
@@ -125,9 +129,10 @@ def _yaml_text(text: str) -> str:
 
 
 def spanish_files() -> list[Path]:
-    """Every Spanish page (quiz included), snippet, glossary and triage file; not the term list."""
-    return sorted(path for path in DOCS.rglob(f"*.{CODE}.*")
-                  if path.suffix in (".md", ".yml", ".yaml") and path != TERMS_FILE)
+    """Every Spanish page (quiz included), snippet, glossary and triage file, and the words the
+    site adds around them (words/es.yml); not the term list."""
+    pages = [path for path in DOCS.rglob(f"*.{CODE}.*") if path.suffix in (".md", ".yml", ".yaml") and path != TERMS_FILE]
+    return sorted(pages) + [path for path in (WORDS / f"{CODE}.yml", ROOT / "words" / f"{CODE}.yml") if path.is_file()]
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -160,7 +165,7 @@ def _line(text: str, offset: int) -> int:
 
 
 def _shown(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
 
 
 def _vocabulary(texts: list[str], lower_only: bool = False) -> set[str]:
