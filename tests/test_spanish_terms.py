@@ -181,62 +181,114 @@ def test_the_term_list_is_whole() -> None:
         assert term.wrong or term.english, f"{term.concept}: a term with no wrong words and no English needs no entry"
 
 
-def test_no_spanish_file_uses_a_wrong_word_for_a_term() -> None:
+def wrong_words(path: Path) -> list[str]:
+    """Each wrong word for a term in the file: its line, the word, and the term to write."""
+    text = _allowed_brackets(reader_text(path))
+    matches = []
+    for term in TERMS:
+        for wrong in term.wrong:
+            for match in re.finditer(_phrase(wrong), text, re.I):
+                matches.append((match.start(), match.end(), match.group(0), term))
+    # The longest at each place ("lista de referidos", not also "referidos").
+    matches.sort(key=lambda item: (item[0], -item[1]))
+    found, end = [], -1
+    for start, stop, word, term in matches:
+        if start < end:
+            continue
+        end = stop
+        word = " ".join(word.split())
+        found.append(
+            f"{_shown(path)}, line {_line(text, start)}: \"{word}\" is another word for {term.concept}.\n"
+            f"  Expected: \"{term.term}\", the one word the Spanish edition uses for it ({_shown(TERMS_FILE)})."
+        )
+    return found
+
+
+def english_words() -> set[str]:
+    """The English words: the English pages' and data's, and the concepts of the term list."""
+    return _vocabulary([
+        path.read_text(encoding="utf-8") for path in DOCS.rglob("*")
+        if path.suffix in (".md", ".yml") and not re.search(r"\.[a-z]{2}\.[a-z]+$", path.name)
+    ] + [term.concept for term in TERMS])
+
+
+def spanish_words(paths: list[Path]) -> set[str]:
+    """The Spanish words: written in small letters outside brackets and link texts (where the
+    sources page names English titles)."""
+    texts = [_allowed_brackets(reader_text(path)) for path in paths]
+    return _vocabulary([_blank_all(_blank_all(text, BRACKET), LINK_TEXT) for text in texts], lower_only=True)
+
+
+def english_brackets(path: Path, english: set[str], spanish: set[str]) -> list[str]:
+    """Each bracket of the file with English in it that the term list does not allow there."""
+    text = _allowed_brackets(reader_text(path))
+    allowed = {term.english.lower(): term for term in TERMS if term.english}
+    rule = ", ".join(f"\"{term.term} ({term.english})\"" for term in TERMS if term.english)
     found = []
-    for path in spanish_files():
-        text = _allowed_brackets(reader_text(path))
-        matches = []
-        for term in TERMS:
-            for wrong in term.wrong:
-                for match in re.finditer(_phrase(wrong), text, re.I):
-                    matches.append((match.start(), match.end(), match.group(0), term))
-        # The longest at each place ("lista de referidos", not also "referidos").
-        matches.sort(key=lambda item: (item[0], -item[1]))
-        end = -1
-        for start, stop, word, term in matches:
-            if start < end:
-                continue
-            end = stop
-            word = " ".join(word.split())
-            found.append(
-                f"{_shown(path)}, line {_line(text, start)}: \"{word}\" is another word for {term.concept}.\n"
-                f"  Expected: \"{term.term}\", the one word the Spanish edition uses for it ({_shown(TERMS_FILE)})."
-            )
+    for match in BRACKET.finditer(_blank_all(text, LINK_TEXT)):
+        inside = " ".join(match.group(1).split())
+        words = WORD.findall(inside)
+        if not words or all(word[0].isupper() for word in words) or re.fullmatch(r'"[^"]+"', inside):
+            continue  # a name, an acronym or a label quoted as written: (NIH), (Mayo Clinic Health Letter), ("code")
+        # A capital inside a bracket starts a name ("en PubMed Central"); the first word may be either.
+        words = words[:1] + [word for word in words[1:] if word[0].islower()]
+        where = f"{_shown(path)}, line {_line(text, match.start())}"
+        term = allowed.get(inside.lower()) or allowed.get(re.sub(r"e?s$", "", inside.lower()))
+        if term is not None:
+            found.append(f"{where}: \"({inside})\" follows another word than \"{term.term}\".\n"
+                         f"  Expected: \"{term.term} ({term.english})\", or no bracket.")
+            continue
+        foreign = [word for word in words if word.lower() in english and word.lower() not in spanish
+                   and not (len(word) > 1 and word[1:] != word[1:].lower())]
+        if foreign:
+            found.append(f"{where}: \"({inside})\" is English in brackets ({', '.join(foreign)}).\n"
+                         f"  Expected: plain Spanish. Only these may have English in brackets, right after "
+                         f"their Spanish word: {rule} ({_shown(TERMS_FILE)}).")
+    return found
+
+
+def test_no_spanish_file_uses_a_wrong_word_for_a_term() -> None:
+    found = [message for path in spanish_files() for message in wrong_words(path)]
     assert not found, f"{len(found)} words to change:\n" + "\n".join(found)
 
 
 def test_english_in_brackets_only_after_the_words_readers_meet_on_forms() -> None:
-    # The English words: the English pages' and data's, and the concepts of the term list.
-    english = _vocabulary([
-        path.read_text(encoding="utf-8") for path in DOCS.rglob("*")
-        if path.suffix in (".md", ".yml") and not re.search(r"\.[a-z]{2}\.[a-z]+$", path.name)
-    ] + [term.concept for term in TERMS])
-    texts = {path: _allowed_brackets(reader_text(path)) for path in spanish_files()}
-    # The Spanish words: written in small letters outside brackets and link texts (where the
-    # sources page names English titles).
-    spanish = _vocabulary([_blank_all(_blank_all(text, BRACKET), LINK_TEXT) for text in texts.values()], lower_only=True)
-    allowed = {term.english.lower(): term for term in TERMS if term.english}
-    rule = ", ".join(f"\"{term.term} ({term.english})\"" for term in TERMS if term.english)
-    found = []
-    for path, text in texts.items():
-        for match in BRACKET.finditer(_blank_all(text, LINK_TEXT)):
-            inside = " ".join(match.group(1).split())
-            words = WORD.findall(inside)
-            if not words or all(word[0].isupper() for word in words) or re.fullmatch(r'"[^"]+"', inside):
-                continue  # a name, an acronym or a label quoted as written: (NIH), (Mayo Clinic Health Letter), ("code")
-            # A capital inside a bracket starts a name ("en PubMed Central"); the first word may be either.
-            words = words[:1] + [word for word in words[1:] if word[0].islower()]
-            where = f"{_shown(path)}, line {_line(text, match.start())}"
-            key = re.sub(r"e?s$", "", inside.lower())
-            term = allowed.get(inside.lower()) or allowed.get(key)
-            if term is not None:
-                found.append(f"{where}: \"({inside})\" follows another word than \"{term.term}\".\n"
-                             f"  Expected: \"{term.term} ({term.english})\", or no bracket.")
-                continue
-            foreign = [word for word in words if word.lower() in english and word.lower() not in spanish
-                       and not (len(word) > 1 and word[1:] != word[1:].lower())]
-            if foreign:
-                found.append(f"{where}: \"({inside})\" is English in brackets ({', '.join(foreign)}).\n"
-                             f"  Expected: plain Spanish. Only these may have English in brackets, right after "
-                             f"their Spanish word: {rule} ({_shown(TERMS_FILE)}).")
+    paths = spanish_files()
+    english, spanish = english_words(), spanish_words(paths)
+    found = [message for path in paths for message in english_brackets(path, english, spanish)]
     assert not found, f"{len(found)} brackets to change:\n" + "\n".join(found)
+
+
+PAGE = """---
+title: Precio
+summary: >-
+  Pregunte por su co-pago (co-pay) antes de ir.
+---
+
+# Precio
+
+<!-- Un comentario con co-pago no se lee. -->
+Su copago (co-pay) y su deducible (deductible) son del seguro. Dé una propina (tip).
+Llame a su seguro (co-pay). Vea [la lista de
+referidos](the-setting.md). `co-pago` en código no cuenta. Un
+masaje
+profundo, no.
+"""
+
+
+def test_each_wrong_word_and_english_bracket_is_named_with_its_line(tmp_path: Path) -> None:
+    page = tmp_path / "price.es.md"
+    page.write_text(PAGE, encoding="utf-8")
+    words = wrong_words(page)
+    assert [message.splitlines()[0].split(": ", 1)[0] for message in words] == [f"{page}, line {n}" for n in (4, 11, 13)], words
+    assert '"co-pago" is another word for co-pay' in words[0] and 'Expected: "copago"' in words[0]
+    # Across a line break and a link, told once by its longest wrong words.
+    assert '"lista de referidos" is another word for referral list' in words[1] and 'Expected: "lista de expertos"' in words[1]
+    assert '"masaje profundo" is another word for deep tissue massage' in words[2]
+    brackets = english_brackets(page, english_words() | {"tip"}, {"propina"})
+    assert [message.splitlines()[0] for message in brackets] == [
+        f'{page}, line 4: "(co-pay)" follows another word than "copago".',
+        f'{page}, line 10: "(tip)" is English in brackets (tip).',
+        f'{page}, line 11: "(co-pay)" follows another word than "copago".',
+    ], brackets
+    assert '"copago (co-pay)"' in brackets[1] and '"deducible (deductible)"' in brackets[1]
