@@ -82,11 +82,14 @@ def test_recording_one_translation_changes_only_its_fingerprint(tmp_path: Path) 
         record_current(docs, ["es"], ["only-english.md"])
 
 
-def test_the_fingerprint_ignores_windows_line_ends(tmp_path: Path) -> None:
-    unix, windows = tmp_path / "unix.md", tmp_path / "windows.md"
-    unix.write_bytes(b"# Home\n\nText.\n")
-    windows.write_bytes(b"# Home\r\n\r\nText.\r\n")
-    assert fingerprint(unix) == fingerprint(windows) and len(fingerprint(unix)) == 8
+def test_the_fingerprint_follows_the_words_not_the_line_breaks(tmp_path: Path) -> None:
+    unix, windows, rewrapped, changed = (tmp_path / f"{name}.md" for name in ("unix", "windows", "rewrapped", "changed"))
+    unix.write_bytes(b"# Home\n\nA short text\non two lines.\n")
+    windows.write_bytes(b"# Home\r\n\r\nA short text\r\non two lines.\r\n")
+    rewrapped.write_bytes(b"# Home\n\nA short text on two lines.  \n")
+    changed.write_bytes(b"# Home\n\nA short text\non three lines.\n")
+    assert fingerprint(unix) == fingerprint(windows) == fingerprint(rewrapped) != fingerprint(changed)
+    assert re.fullmatch(r"[0-9a-f]{8}", fingerprint(unix))
 
 
 def test_a_hand_edited_record_names_its_line(tmp_path: Path) -> None:
