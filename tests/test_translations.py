@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, built_log
 from massage_guide.mistakes import AuthorError
-from massage_guide.translations import RECORD, behind, fingerprint, read_record, record_current, translations, twin_of
+from massage_guide.translations import RECORD, behind, fingerprint, gone, read_record, record_current, translations, twin_of
 from site_pages import LANGUAGES, MAIN_LANGUAGE
 
 OTHERS = [code for code in LANGUAGES if code != MAIN_LANGUAGE]
@@ -80,6 +80,15 @@ def test_recording_one_translation_changes_only_its_fingerprint(tmp_path: Path) 
     assert (docs / "index.es.md").read_text(encoding="utf-8") == "# Inicio\n"
     with pytest.raises(ValueError, match="docs/only-english.md"):
         record_current(docs, ["es"], ["only-english.md"])
+
+
+def test_a_removed_translation_is_named_and_then_dropped(tmp_path: Path) -> None:
+    docs = _docs(tmp_path)
+    record_current(docs, ["es"])
+    (docs / "snippets/tip.es.md").unlink()
+    assert gone(docs, ["es"]) == ["snippets/tip.es.md"] and behind(docs, ["es"]) == []
+    assert record_current(docs, ["es"], ["index.es.md"]) == []  # nothing changed but the record's list
+    assert "snippets/tip.es.md" not in read_record(docs) and gone(docs, ["es"]) == []
 
 
 def test_the_fingerprint_follows_the_words_not_the_line_breaks(tmp_path: Path) -> None:
