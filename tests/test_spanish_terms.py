@@ -1,14 +1,17 @@
 """One Spanish word for each thing (issue 23): the term list, docs/terms.es.yml, names the word the
 Spanish edition uses for each concept and the other words it never uses for it. Every Spanish
-page, snippet, quiz, glossary and triage file is read as a reader meets it (not its comments, code,
-link addresses or data keys), and each wrong word is told with its file, line and the right term.
+page, snippet, quiz, glossary and triage file, and the site's Spanish words (words/es.yml), is
+read as a reader meets it (not its comments, code, link addresses or data keys), and each wrong
+word is told with its file, line and the right term. The files are read as written, not as built,
+so that each mistake names its line; what readers do not see is blanked, keeping the lines.
 
 English in brackets only for the words readers meet on US forms and calls ("copago (co-pay)"),
 right after their Spanish term, as the list says; any other English bracket is told too.
 
 A bracket counts as English when it holds a word that the English pages use and the Spanish text
 outside brackets never does (so "spa", "Lomi Lomi" and names are not English here); acronyms
-(LMT, NIH) and names written all in capitals ("Mayo Clinic Health Letter") are names, not English.
+(LMT, NIH), words with a capital after the bracket's first ("PubMed Central"), brackets whose
+every word starts with one ("Mayo Clinic Health Letter") and labels in quotes ("code") are names.
 """
 
 from __future__ import annotations
@@ -80,10 +83,14 @@ def _terms() -> list[Term]:
 TERMS = _terms()
 
 
-def _phrase(words: str, plural: bool = True) -> str:
-    """A regular expression for `words` as whole words, across line breaks, any case."""
-    body = r"\s+".join(re.escape(word) for word in words.split())
-    return rf"(?<![\w-]){body}{'(?:e?s)?' if plural else ''}(?![\w-])"
+def _words(words: str) -> str:
+    """A regular expression for `words`, across line breaks, with a plural "-s" or "-es"."""
+    return r"\s+".join(re.escape(word) for word in words.split()) + "(?:e?s)?"
+
+
+def _phrase(words: str) -> str:
+    """`_words` as whole words only."""
+    return rf"(?<![\w-]){_words(words)}(?![\w-])"
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -153,8 +160,8 @@ def _allowed_brackets(text: str) -> str:
     """The text without the brackets the term list allows: "copago (co-pay)"."""
     for term in TERMS:
         for bracket in filter(None, (term.english, term.technical)):
-            names = "|".join(_phrase(name)[len("(?<![\\w-])"):-len("(?![\\w-])")] for name in [term.term, *term.forms])
-            pattern = re.compile(rf"(?<![\w-])(?:{names})[*_]*\s*(\(\s*{_phrase(bracket)}\s*\))", re.I)
+            names = "|".join(_words(name) for name in [term.term, *term.forms])
+            pattern = re.compile(rf"(?<![\w-])(?:{names})[*_]*\s*(\(\s*{_words(bracket)}\s*\))", re.I)
             for match in reversed(list(pattern.finditer(text))):
                 text = _blank(text, match.start(1), match.end(1))
     return text
