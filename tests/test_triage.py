@@ -112,6 +112,17 @@ def test_every_mistake_in_a_triage_file_is_told_at_once_with_its_line() -> None:
     assert str(raised.value).startswith("3 mistakes to fix"), "told together, in the guide's one message form"
 
 
+def test_a_number_to_call_is_checked_and_another_language_takes_the_main_files() -> None:
+    main = parse_triage(GOOD.replace("actions: [call 911]}", "actions: [call 911], call: '911'}"), "docs/triage.yml")
+    assert main.level("call-911").call == "911"
+    spanish = parse_triage(GOOD.replace("sources:\n  nhs: {title: NHS, status: verified}\n", "").replace("    sources: [nhs]\n", ""),
+                           "docs/triage.es.yml", "es", main)
+    assert spanish.level("call-911").call == "911", "a translation without `call:` dials the main file's number"
+    with pytest.raises(TriageErrors) as raised:
+        parse_triage(GOOD.replace("actions: [call 911]}", "actions: [call 911], call: 'javascript:alert(1)'}"), "docs/triage.yml")
+    assert "which a phone cannot call" in str(raised.value) and raised.value.errors[0].line == 4
+
+
 def test_another_language_with_other_signs_or_levels_is_told_with_file_and_line() -> None:
     main = parse_triage(GOOD, "docs/triage.yml")
     spanish = (GOOD.replace("    sources: [nhs]\n", "").replace("sources:\n  nhs: {title: NHS, status: verified}\n", "")
@@ -285,7 +296,20 @@ def test_the_911_box_is_on_the_first_phone_screen_of_the_safety_page(browser, ba
         assert first_sign["y"] + first_sign["height"] <= PHONE["height"], (
             f"/{home}safety/ (JavaScript {'on' if javascript else 'off'}): the 911 box's first sign ends at "
             f"{first_sign['y'] + first_sign['height']:.0f} px, below the first screen ({PHONE['height']} px)")
+        # A reader in trouble taps to call: the number the triage file gives, a target of 24 px
+        # or more, on the first screen. On paper the box's title says the number instead.
+        if number := triage(code_of(home)).level("call-911").call:
+            call = box.locator(f'a[href="tel:{number.replace(" ", "").replace("-", "")}"]')
+            target = call.bounding_box()
+            assert target and target["height"] >= 24 and target["y"] + target["height"] <= PHONE["height"], target
+            assert number in call.inner_text()
+            page.emulate_media(media="print")
+            assert not call.is_visible(), "the call link is for screens: on paper the title says the number"
         context.close()
+
+
+def code_of(home: str) -> str:
+    return next(code for code, address in LANGUAGES.items() if address == home)
 
 
 def test_words_that_name_no_sign_of_the_source_are_not_read_as_one() -> None:

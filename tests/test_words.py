@@ -84,7 +84,7 @@ FRENCH = {
         "write_in": ["Votre thérapeute", "Téléphone", "Prochain rendez-vous"],
     },
     "at_a_glance": ["Différence", "Massage médical (clinique)", "Massage de détente (spa)"],
-    "triage": {"ask": "Demandez à votre médecin :", "columns": ["Si vous avez ceci", "Que faire"]},
+    "triage": {"ask": "Demandez à votre médecin :", "columns": ["Si vous avez ceci", "Que faire"], "call": "Appelez le {number}"},
     "print": {
         "qr_read": "Lisez tout le guide sur votre téléphone : scannez le code, ou tapez",
         "not_advice": "Information générale, pas un avis médical.",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -25,6 +25,10 @@ from ..mistakes import AuthorError
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WHEN = ("after-massage",)  # `when:` values: signs that also belong in an "after a massage" list
 LEVEL_WORDS = ("title", "short", "more", "actions")
+# A level's number to call (`call: "911"`): its box offers it as a tap-to-call link on phones.
+# Another language's file may give its own; without one, it takes the main file's.
+LEVEL_FACTS = ("call",)
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 -]{0,19}$")
 SIGN_WORDS = ("text", "matches", "ask", "tell_therapist", "note")
 # `differs:` (who says what, for readers) may be translated; a translation without it borrows
 # the main file's note, marked as in the main file's language.
@@ -64,6 +68,7 @@ class Level:
     short: str  # the action in a few words: "Call 911 now."
     more: str = ""  # a line under the box's list
     actions: tuple[str, ...] = ()  # phrases by which hand-written text gives this action
+    call: str = ""  # a number to call from the box: "911"
     line: int = 0
 
 
@@ -193,6 +198,8 @@ def parse_triage(text: str, file: str = "docs/triage.yml", language: str = "en",
     signs = _signs(reader, top["signs"][1], [level.key for level in levels], {s.key for s in sources}, main)
     if main is not None:
         _pair(reader, main, levels, signs, top)
+        main_calls = {level.key: level.call for level in main.levels}
+        levels = tuple(replace(level, call=level.call or main_calls.get(level.key, "")) for level in levels)
     if reader.errors:
         raise TriageErrors(reader.errors)
     return Triage(file, language, note, levels, signs, sources)
@@ -205,7 +212,7 @@ def _levels(reader: _Reader, node: Node) -> tuple[Level, ...]:
         if not ID.match(key):
             reader.fail(key_node, f"`{key}` cannot name a level.", "small letters, digits and hyphens: `call-911`.", LEVEL_EXAMPLE)
         fields = reader.mapping(value, what, LEVEL_EXAMPLE)
-        reader.unknown(fields, LEVEL_WORDS, what, LEVEL_EXAMPLE)
+        reader.unknown(fields, LEVEL_WORDS + LEVEL_FACTS, what, LEVEL_EXAMPLE)
         for name in ("title", "short", "actions"):
             if name not in fields:
                 reader.fail(key_node, f"{what} has no `{name}:`.", "each level has `title:`, `short:` and `actions:`.", LEVEL_EXAMPLE)
@@ -215,11 +222,21 @@ def _levels(reader: _Reader, node: Node) -> tuple[Level, ...]:
             short=reader.text(fields["short"][1], f"`short:` of {what}", LEVEL_EXAMPLE) if "short" in fields else "",
             more=reader.text(fields["more"][1], f"`more:` of {what}", LEVEL_EXAMPLE) if "more" in fields else "",
             actions=reader.texts(fields["actions"][1], f"`actions:` of {what}", LEVEL_EXAMPLE) if "actions" in fields else (),
+            call=_number(reader, fields["call"][1], f"`call:` of {what}") if "call" in fields else "",
             line=key_node.start_mark.line + 1,
         ))
     if not levels and isinstance(node, MappingNode):
         reader.fail(node, "there are no levels.", "the levels under `levels:`, safest first.", LEVEL_EXAMPLE)
     return tuple(levels)
+
+
+def _number(reader: _Reader, node: Node, what: str) -> str:
+    number = reader.text(node, what, LEVEL_EXAMPLE)
+    if number and not PHONE_NUMBER.match(number):
+        reader.fail(node, f"{what} is `{number}`, which a phone cannot call.",
+                    "digits, with spaces or hyphens between them and `+` before a country code.",
+                    'levels:\n  call-911:\n    call: "911"')
+    return number
 
 
 def _sources(reader: _Reader, node: Node) -> tuple[Source, ...]:
