@@ -4,9 +4,10 @@ What goes there:
 
 - a list of letters (`nav.mdx-glossary__letters`) that jump straight to the entries;
 - `div.mdx-glossary`: the entries from A to Z, one `<h2 id="letter-x">` per letter and under it
-  one `<h3 id="ANCHOR">` per entry with its definition, "Also called", pressure, where and what
-  people use it for, and "Take care" when the entry has a caution; then "Words by where you meet
-  them" (`<h2 id="mdx-by-where">`), one `<h3>` per group with links to its entries.
+  one `<h3 id="ANCHOR">` per entry with its definition, its picture when it has one (a `<figure>`
+  with the `<img>` and its caption, loaded only when scrolled to), "Also called", pressure, where
+  and what people use it for, and "Take care" when the entry has a caution; then "Words by where
+  you meet them" (`<h2 id="mdx-by-where">`), one `<h3>` per group with links to its entries.
 
 The entries are built as elements rather than written as Markdown for the page to convert: the
 data is plain text already, and the page then builds in a third of the time. Headings still get
@@ -15,18 +16,23 @@ their permalinks and their place in the table of contents, as headings written i
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..host import report
+from ..mistakes import AuthorError
 from ..words import words
-from .data import EVIDENCE, EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary, plain
+from .data import EVIDENCE, EVIDENCE_ANCHOR, LETTER_ANCHOR, PICTURE_EXAMPLE, SOURCES_PAGE, Entry, Glossary, plain
+from .pictures import PictureError, picture_size
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
@@ -61,7 +67,30 @@ class EntriesTreeprocessor(Treeprocessor):
                 if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
                     said = words(reading.language)["glossary"]
                     found = by_letter(glossary)
-                    parent[index : index + 1] = [letters(found, said), entries(glossary, found, said)]
+                    pictures = self._pictures(glossary, reading)
+                    parent[index : index + 1] = [letters(found, said), entries(glossary, found, said, pictures)]
+
+    def _pictures(self, glossary: Glossary, reading: Any) -> dict[str, Picture]:
+        """Each entry's picture as the page shows it, by the entry's anchor. A picture whose file
+        is missing or is not an SVG drawing is the author's mistake, told with the data file's
+        line; its entry is shown without it."""
+        shown: dict[str, Picture] = {}
+        here = posixpath.dirname(reading.page) or "."
+        for entry in glossary.entries:
+            if entry.picture is None:
+                continue
+            try:
+                width, height = picture_size(reading.docs_dir, entry.picture)
+            except PictureError as problem:
+                report(self.md, AuthorError(
+                    glossary.file, entry.picture_line,
+                    f"the picture of `{entry.term}`, `{entry.picture}`, {problem}.",
+                    f"the path of an SVG file from the docs folder ({reading.docs_dir or 'docs'}/): "
+                    "`picture: assets/pictures/cupping.svg` for docs/assets/pictures/cupping.svg.",
+                    PICTURE_EXAMPLE))
+                continue
+            shown[entry.anchor] = Picture(posixpath.relpath(entry.picture, here), width, height)
+        return shown
 
     def _is_marker(self, text: str) -> bool:
         placeholder = HTML_PLACEHOLDER_RE.fullmatch(text.strip())
@@ -91,12 +120,20 @@ def letters(found: dict[str, list[Entry]], said: Mapping[str, Any]) -> etree.Ele
     return nav
 
 
-def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str, Any]) -> etree.Element:
+@dataclass(frozen=True)
+class Picture:
+    src: str  # the file, as a link from the page
+    width: int
+    height: int
+
+
+def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str, Any],
+            pictures: Mapping[str, Picture] | None = None) -> etree.Element:
     box = etree.Element("div", {"class": "mdx-glossary"})
     for letter, under in found.items():
         _heading(box, "h2", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         for entry in under:
-            _entry(box, entry, glossary, said)
+            _entry(box, entry, glossary, said, (pictures or {}).get(entry.anchor))
     # An index of the entries above: search finds the entries themselves, so it skips this part
     # (and every page's first visit fetches a smaller search index).
     _heading(box, "h2", said["by_where"], GROUPS_ANCHOR).set("data-search-exclude", "true")
@@ -109,11 +146,14 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str
     return box
 
 
-def _entry(box: etree.Element, entry: Entry, glossary: Glossary, said: Mapping[str, Any]) -> None:
+def _entry(box: etree.Element, entry: Entry, glossary: Glossary, said: Mapping[str, Any],
+           picture: Picture | None = None) -> None:
     _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
     # Search finds each word by its name (the heading above); what is written under it stays out
     # of the search index, which every page fetches on its first visit (a 100 KB budget).
     etree.SubElement(box, "p", {"data-search-exclude": "true"}).text = entry.definition
+    if picture is not None:
+        box.append(figure(picture, entry.picture_alt or "", entry.picture_caption or ""))
     facts = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
     if entry.aliases:
         _labelled(etree.SubElement(facts, "li"), said["also_called"], ", ".join(entry.aliases))
@@ -151,6 +191,18 @@ def _evidence(item: etree.Element, entry: Entry, glossary: Glossary, said: Mappi
         label.tail = f" ({said['no_review']})."
     else:
         label.tail = "."
+
+
+def figure(picture: Picture, alt: str, caption: str) -> etree.Element:
+    """The picture as a page written in Markdown shows one (`<figure markdown>` with
+    `![alt](src){ width=.. height=.. loading=lazy }` and a `<figcaption>`): Material styles it,
+    and it loads only when the reader scrolls to it. Its caption stays out of the search index."""
+    box = etree.Element("figure", {"data-search-exclude": "true"})
+    etree.SubElement(box, "img", {
+        "src": picture.src, "alt": alt, "width": str(picture.width), "height": str(picture.height), "loading": "lazy",
+    })
+    etree.SubElement(box, "figcaption").text = caption
+    return box
 
 
 def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> etree.Element:
