@@ -28,7 +28,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from ..host import report
+from ..host import host, report
 from ..mistakes import AuthorError
 from ..words import words
 from .data import EVIDENCE, EVIDENCE_ANCHOR, LETTER_ANCHOR, PICTURE_EXAMPLE, SOURCES_PAGE, Entry, Glossary, plain
@@ -38,9 +38,11 @@ from .pictures import PictureError, picture_size
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
 PRIORITY = 15
 
-# A glossary block in a page: `<!-- glossary: entries -->` is the only one there is (the MkDocs
-# plugin names any other as a mistake).
-MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
+# A glossary block in a page: `<!-- glossary: entries -->` on the glossary page (the MkDocs plugin
+# names it anywhere else as a mistake), and `<!-- glossary: picture ANCHOR -->` on any page: the
+# picture of the entry with that anchor, as the glossary shows it, in the page's language.
+MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)(?:\s+(?P<anchor>[\w-]+))?\s*-->")
+PICTURE_BLOCK = "picture"
 # The index by group, after the entries; its anchor starts with `mdx-`, which no entry may use.
 # Its title and every label come from massage_guide/words, in the page's language.
 GROUPS_ANCHOR = "mdx-by-where"
@@ -62,21 +64,46 @@ class EntriesTreeprocessor(Treeprocessor):
             return
         # The marker is an HTML comment, so Python-Markdown has set it aside: the tree holds a
         # paragraph with a placeholder for it, and the stash holds the comment itself.
-        for parent in root.iter():
-            for index, child in enumerate(parent):
-                if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
+        for parent in list(root.iter()):
+            for index, child in reversed(list(enumerate(parent))):
+                marker = self._marker(child) if child.tag == "p" and len(child) == 0 else None
+                if marker is None:
+                    continue
+                if marker["name"] == "entries":
                     said = words(reading.language)["glossary"]
                     found = by_letter(glossary)
-                    pictures = self._pictures(glossary, reading)
+                    pictures = self._pictures(glossary, reading, glossary.entries)
                     parent[index : index + 1] = [letters(found, said), entries(glossary, found, said, pictures)]
+                elif marker["name"] == PICTURE_BLOCK:
+                    parent[index : index + 1] = self._picture_block(glossary, reading, marker)
 
-    def _pictures(self, glossary: Glossary, reading: Any) -> dict[str, Picture]:
+    def _picture_block(self, glossary: Glossary, reading: Any, marker: re.Match) -> list[etree.Element]:
+        """`<!-- glossary: picture cupping -->`: the entry's figure, or a mistake told with the
+        page's line (and nothing shown)."""
+        entry = next((e for e in glossary.entries if e.anchor == marker["anchor"]), None)
+        if entry is None or entry.picture is None:
+            with_pictures = ", ".join(e.anchor for e in glossary.entries if e.picture) or "none yet"
+            page = host(self.md)
+            source = page.source if page is not None else ""
+            at = source.find(marker.group(0))
+            report(self.md, AuthorError(
+                page.file if page is not None else "", source.count("\n", 0, at) + 1 if at >= 0 else None,
+                f"`{marker.group(0)}` names "
+                + (f"`{marker['anchor']}`, which is not the anchor of an entry in {glossary.file or 'the glossary'}."
+                   if entry is None else f"`{entry.term}`, which has no `picture:` in {glossary.file or 'the glossary'}."),
+                f"`<!-- glossary: picture ANCHOR -->` with the anchor of an entry that has a picture ({with_pictures}).",
+                "<!-- glossary: picture cupping -->"))
+            return []
+        shown = self._pictures(glossary, reading, (entry,))
+        return [figure(shown[entry.anchor], entry.picture_alt or "", entry.picture_caption or "")] if shown else []
+
+    def _pictures(self, glossary: Glossary, reading: Any, chosen: tuple[Entry, ...]) -> dict[str, Picture]:
         """Each entry's picture as the page shows it, by the entry's anchor. A picture whose file
         is missing or is not an SVG drawing is the author's mistake, told with the data file's
         line; its entry is shown without it."""
         shown: dict[str, Picture] = {}
         here = posixpath.dirname(reading.page) or "."
-        for entry in glossary.entries:
+        for entry in chosen:
             if entry.picture is None:
                 continue
             try:
@@ -92,14 +119,17 @@ class EntriesTreeprocessor(Treeprocessor):
             shown[entry.anchor] = Picture(posixpath.relpath(entry.picture, here), width, height)
         return shown
 
-    def _is_marker(self, text: str) -> bool:
-        placeholder = HTML_PLACEHOLDER_RE.fullmatch(text.strip())
+    def _marker(self, paragraph: etree.Element) -> re.Match | None:
+        """The glossary block a paragraph stands for, if it is one."""
+        placeholder = HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip())
         if placeholder is None:
-            return False
+            return None
         stash = self.md.htmlStash.rawHtmlBlocks
         number = int(placeholder.group(1))
         marker = MARKER.fullmatch(str(stash[number]).strip()) if number < len(stash) else None
-        return marker is not None and marker["name"] == "entries"
+        if marker is None or (marker["name"] == "entries") != (marker["anchor"] is None):
+            return None
+        return marker if marker["name"] in ("entries", PICTURE_BLOCK) else None
 
 
 def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
