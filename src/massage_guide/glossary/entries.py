@@ -79,7 +79,7 @@ class EntriesTreeprocessor(Treeprocessor):
 
     def _picture_block(self, glossary: Glossary, reading: Any, marker: re.Match) -> list[etree.Element]:
         """`<!-- glossary: picture cupping -->`: the entry's figure, or a mistake told with the
-        page's line (and nothing shown)."""
+        page's line (and nothing shown). The printed booklet shows it once, in its glossary."""
         entry = next((e for e in glossary.entries if e.anchor == marker["anchor"]), None)
         if entry is None or entry.picture is None:
             with_pictures = ", ".join(e.anchor for e in glossary.entries if e.picture) or "none yet"
@@ -94,6 +94,9 @@ class EntriesTreeprocessor(Treeprocessor):
                 f"`<!-- glossary: picture ANCHOR -->` with the anchor of an entry that has a picture ({with_pictures}).",
                 "<!-- glossary: picture cupping -->"))
             return []
+        page = host(self.md)
+        if page is not None and page.booklet:
+            return []  # the booklet holds the glossary, and the picture there: paper saved
         shown = self._pictures(glossary, reading, (entry,))
         return [figure(shown[entry.anchor], entry.picture_alt or "", entry.picture_caption or "")] if shown else []
 
@@ -112,7 +115,7 @@ class EntriesTreeprocessor(Treeprocessor):
                 report(self.md, AuthorError(
                     glossary.file, entry.picture_line,
                     f"the picture of `{entry.term}`, `{entry.picture}`, {problem}.",
-                    f"the path of an SVG file from the docs folder ({reading.docs_dir or 'docs'}/): "
+                    "the path of an SVG file from the docs folder, with `width`, `height` and `viewBox`: "
                     "`picture: assets/pictures/cupping.svg` for docs/assets/pictures/cupping.svg.",
                     PICTURE_EXAMPLE))
                 continue

@@ -23,7 +23,7 @@ def picture_size(docs_dir: str, path: str) -> tuple[int, int]:
     """(width, height) of the SVG drawing at `path`, from the docs folder `docs_dir`."""
     file = Path(docs_dir or ".") / path
     if not file.is_file():
-        raise PictureError(f"is not in the docs folder (no file {file.as_posix()})")
+        raise PictureError("is not a file in the docs folder")
     try:
         root = ElementTree.parse(file).getroot()
     except (ElementTree.ParseError, OSError) as error:
