@@ -135,7 +135,7 @@ def test_body_picture_names_its_9_areas_and_their_minutes(site: Path, code: str)
     _, pictures = _figures(site, address, BODY)
     figure = pictures[0].find_parent("figure")
     caption = figure.figcaption.get_text(" ", strip=True)
-    # "about 6 to 7 minutes each in a 60-minute massage", the facts of the page, in its language.
+    # "about 6 or 7 minutes each in a 60-minute massage", the facts of the page, in its language.
     assert re.search(r"\b60\b", caption) and re.search(r"\b6\b.*\b7\b", caption), caption
     key = figure.find_next_sibling("ol")
     assert key is not None, f"/{address}: no numbered list of the areas after the body picture"
