@@ -246,3 +246,54 @@ def test_a_different_picture_in_another_language_stops_the_build(broken_copy, tm
     assert_mentions(log, [f"docs/glossary.{other}.yml", "picture: assets/pictures/tool-assisted.svg",
                           "picture: assets/pictures/cupping.svg"], "another picture in one language")
     assert re.search(rf"docs/glossary\.{other}\.yml, line \d+: ", log), log
+
+
+def test_a_page_that_shows_a_picture_no_entry_has_stops_the_build(broken_copy, tmp_path: Path) -> None:
+    project = broken_copy()
+    page = project / "docs" / "differences" / "the-therapist.md"
+    text = page.read_text(encoding="utf-8")
+    old = "<!-- glossary: picture kinesiology-taping -->"
+    line = text[: text.index(old)].count("\n") + 1
+    page.write_text(text.replace(old, "<!-- glossary: picture co-pay -->"), encoding="utf-8")
+    log = failed_build_log(project, tmp_path / "site", "a picture of a word without one")
+    assert_mentions(log, [f"docs/differences/the-therapist.md, line {line}", "`Co-pay`, which has no `picture:`",
+                          "cupping", "<!-- glossary: picture cupping -->"], "a picture of a word without one")
+
+
+GLOSSARY_WITH_PICTURE = """
+groups:
+  clinic:
+    title: Techniques you meet in clinics
+    kind: technique
+terms:
+  - term: Cupping
+    group: clinic
+    definition: Cups pull the skin up.
+    pressure: varies
+    where: clinic
+    used_for: Tight muscles.
+    picture: {picture}
+    picture_alt: {alt}
+    picture_caption: {caption}
+"""
+GOOD = {"picture": "assets/pictures/cupping.svg", "alt": "Cups on a back.", "caption": "The skin rises into each cup."}
+
+
+@pytest.mark.parametrize(("field", "value", "told"), [
+    ("picture", "../cupping.svg", "not the path of an SVG file inside the docs folder"),
+    ("picture", "/assets/pictures/cupping.svg", "not the path of an SVG file inside the docs folder"),
+    ("picture", "https://example.com/cupping.svg", "not the path of an SVG file inside the docs folder"),
+    ("picture", "assets/pictures/cupping.png", "not the path of an SVG file inside the docs folder"),
+    ("caption", "Cups on a back.", "repeats its `picture_alt:`"),
+    ("alt", "''", "`picture_alt:` of `Cupping` is empty"),
+])
+def test_a_glossary_picture_of_the_wrong_form_is_told_with_its_line(field: str, value: str, told: str) -> None:
+    from massage_guide.glossary import parse_glossary
+    from massage_guide.mistakes import AuthorError
+
+    text = GLOSSARY_WITH_PICTURE.format(**{**GOOD, field: value})
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if row.strip().startswith(f"picture{'' if field == 'picture' else '_' + field}:"))
+    with pytest.raises(AuthorError) as raised:
+        parse_glossary(text, "docs/glossary.yml")
+    message = str(raised.value)
+    assert told in message and f"docs/glossary.yml, line {line}:" in message and "For example:" in message, message
