@@ -30,8 +30,13 @@ EVIDENCE_ANCHOR = "research-labels"  # the table on the sources page that says w
 KINDS = ("technique", "word")
 ENTRY_KEYS = (
     "term", "aliases", "forms", "anchor", "group", "definition", "pressure", "where", "used_for",
-    "caution", "evidence", "source",
+    "caution", "evidence", "source", "picture", "picture_alt", "picture_caption",
 )
+# A picture of the entry: an SVG file inside the docs folder (DECISIONS.md: pictures are SVG files
+# shown with <img>), named by its path from there, with what it shows (`picture_alt:`, read by
+# screen readers) and what to notice in it (`picture_caption:`, shown under it).
+PICTURE_KEYS = ("picture", "picture_alt", "picture_caption")
+PICTURE_SUFFIX = ".svg"
 REQUIRED = ("term", "group", "definition", "where", "used_for")
 # Ids the glossary page uses for itself (entries.py); an entry's anchor must not take one of them.
 A_TO_Z_ANCHOR = "a-to-z"
@@ -52,6 +57,15 @@ ENTRY_EXAMPLE = """
   caution: It can leave round marks on the skin for a few days.
   evidence: little research
   source: nccih-cupping
+"""
+
+PICTURE_EXAMPLE = """
+- term: Cupping
+  ...
+  picture: assets/pictures/cupping.svg
+  picture_alt: Four cups on a person's back, and one cup seen from the side.
+  picture_caption: >-
+    Look at the cup on the right: the skin rises up into it.
 """
 
 
@@ -77,7 +91,11 @@ class Entry:
     source: str | None = None  # the source's anchor on the sources page: sources.md#SOURCE
     aliases: tuple[str, ...] = ()  # other names, shown on the glossary page and matched
     forms: tuple[str, ...] = ()  # other spellings, matched but not shown
+    picture: str | None = None  # an SVG file, from the docs folder: assets/pictures/cupping.svg
+    picture_alt: str | None = None  # what the picture shows, for screen readers
+    picture_caption: str | None = None  # what to notice in it, shown under it
     line: int = 0
+    picture_line: int = 0  # the line of `picture:`, named if its file cannot be shown
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -92,6 +110,7 @@ class Glossary:
     # `sources:` at the top of the file: each source's anchor on the sources page and the short
     # name shown next to a research label, in the file's language ("Cochrane review, 2015").
     sources: tuple[tuple[str, str], ...] = field(default=())
+    file: str = ""  # the data file, as messages name it ("docs/glossary.yml")
 
     def source_name(self, anchor: str) -> str:
         return dict(self.sources)[anchor]
@@ -260,6 +279,7 @@ def _read_entry(reader: _Reader, node: Node, groups: dict[str, Group]) -> Entry:
         reader.fail(fields["pressure"][0], f"`{term}` is in the group `{group_key}`, whose words have no pressure.",
                     "`pressure:` only in technique groups; remove the line.")
     evidence, source = _read_evidence(reader, fields, term, group)
+    picture, picture_alt, picture_caption = _read_picture(reader, fields, term, line)
     anchor = reader.text(value("anchor"), "anchor") if "anchor" in fields else slug(term)
     if not ANCHOR.match(anchor) or RESERVED_ANCHOR.match(anchor):
         reader.fail(value("anchor") if "anchor" in fields else line,
@@ -278,10 +298,47 @@ def _read_entry(reader: _Reader, node: Node, groups: dict[str, Group]) -> Entry:
         source=source,
         aliases=reader.texts(value("aliases"), "aliases") if "aliases" in fields else (),
         forms=reader.texts(value("forms"), "forms") if "forms" in fields else (),
+        picture=picture,
+        picture_alt=picture_alt,
+        picture_caption=picture_caption,
         line=line,
+        picture_line=fields["picture"][1].start_mark.line + 1 if "picture" in fields else 0,
     )
     reader.owner = ""
     return entry
+
+
+def _read_picture(reader: _Reader, fields: dict[str, tuple[Node, Node]], term: str,
+                  line: int) -> tuple[str | None, str | None, str | None]:
+    """`picture:`, `picture_alt:` and `picture_caption:`: all three, or none. The path is checked
+    here for its form; whether the file is there is checked where the page is built, which knows
+    the docs folder (entries.py)."""
+    given = [name for name in PICTURE_KEYS if name in fields]
+    if not given:
+        return None, None, None
+    missing = [name for name in PICTURE_KEYS if name not in fields]
+    if missing:
+        reader.fail(fields[given[0]][0] if "picture" not in fields else line,
+                    f"`{term}` has {', '.join(f'`{name}:`' for name in given)} but no "
+                    f"{' and no '.join(f'`{name}:`' for name in missing)}.",
+                    "a picture with all three: `picture:` (the file), `picture_alt:` (what it shows, for "
+                    "screen readers) and `picture_caption:` (what to notice in it).", PICTURE_EXAMPLE)
+    node = fields["picture"][1]
+    path = reader.text(node, "picture")
+    parts = path.split("/")
+    if (":" in path or "\\" in path or path.startswith("/") or ".." in parts or "" in parts
+            or "." in parts or not path.lower().endswith(PICTURE_SUFFIX)):
+        reader.fail(node, f"`picture: {path}` of `{term}` is not the path of an SVG file inside the docs folder.",
+                    "the path of an SVG file from the docs folder, without `..`, `/` at the start or a web "
+                    "address: `picture: assets/pictures/cupping.svg` for docs/assets/pictures/cupping.svg.",
+                    PICTURE_EXAMPLE)
+    alt = reader.text(fields["picture_alt"][1], "picture_alt")
+    caption = reader.text(fields["picture_caption"][1], "picture_caption")
+    if name_key(alt) == name_key(caption):
+        reader.fail(fields["picture_caption"][1], f"the `picture_caption:` of `{term}` repeats its `picture_alt:`.",
+                    "an alt text that says what the picture shows, and a caption that says what to notice "
+                    "in it: a screen reader reads both.", PICTURE_EXAMPLE)
+    return path, alt, caption
 
 
 def _read_evidence(reader: _Reader, fields: dict[str, tuple[Node, Node]], term: str,
@@ -367,7 +424,7 @@ def parse_glossary(text: str, source: str = "glossary.yml") -> Glossary:
                         "each `source:` of an entry listed under `sources:` at the top of the file, with the name "
                         "shown next to the research label.", SOURCES_EXAMPLE)
         entries.append(entry)
-    return Glossary(groups=groups, entries=tuple(entries), sources=sources)
+    return Glossary(groups=groups, entries=tuple(entries), sources=sources, file=source)
 
 
 def _line_of(entry: Node, name: str) -> int:
@@ -389,7 +446,7 @@ def load_glossary(path: Path, source: str | None = None) -> Glossary:
 # -- Languages ---------------------------------------------------------------------------------
 
 # What an entry and its translation share: the translation changes the words, never these.
-PAIRED_FACTS = ("group", "pressure", "where", "evidence", "source")
+PAIRED_FACTS = ("group", "pressure", "where", "evidence", "source", "picture")
 
 
 def _facts(entry: Entry) -> tuple[str | None, ...]:
@@ -403,6 +460,8 @@ def _as_yaml(entry: Entry) -> str:
     rows += [f"  {name}: {getattr(entry, name)}" for name in ("pressure", "where") if getattr(entry, name)]
     rows.append("  used_for: (translated)")
     rows += [f"  {name}: {getattr(entry, name)}" for name in ("evidence", "source") if getattr(entry, name)]
+    if entry.picture:
+        rows += [f"  picture: {entry.picture}", "  picture_alt: (translated)", "  picture_caption: (translated)"]
     return "\n".join(rows)
 
 
@@ -438,7 +497,8 @@ def unpaired(main: Glossary, main_source: str, other: Glossary, other_source: st
         errors.append(AuthorError(
             other_source, entry.line,
             f"`{entry.term}` has no entry in {main_source}, the glossary of the site's first language "
-            f"(or its `group`, `pressure`, `where`, `evidence` or `source` differ from the entry there).",
+            f"(or its {', '.join(f'`{name}`' for name in PAIRED_FACTS[:-1])} or `{PAIRED_FACTS[-1]}` differ "
+            "from the entry there).",
             f"the same entry in {main_source}"
             + (f", before `{ours[before].term}` (line {ours[before].line})" if before < len(ours) else ", at the end")
             + ", with the same facts; or remove it here.",

@@ -4,9 +4,10 @@ What goes there:
 
 - a list of letters (`nav.mdx-glossary__letters`) that jump straight to the entries;
 - `div.mdx-glossary`: the entries from A to Z, one `<h2 id="letter-x">` per letter and under it
-  one `<h3 id="ANCHOR">` per entry with its definition, "Also called", pressure, where and what
-  people use it for, and "Take care" when the entry has a caution; then "Words by where you meet
-  them" (`<h2 id="mdx-by-where">`), one `<h3>` per group with links to its entries.
+  one `<h3 id="ANCHOR">` per entry with its definition, its picture when it has one (a `<figure>`
+  with the `<img>` and its caption, loaded only when scrolled to), "Also called", pressure, where
+  and what people use it for, and "Take care" when the entry has a caution; then "Words by where
+  you meet them" (`<h2 id="mdx-by-where">`), one `<h3>` per group with links to its entries.
 
 The entries are built as elements rather than written as Markdown for the page to convert: the
 data is plain text already, and the page then builds in a third of the time. Headings still get
@@ -15,26 +16,33 @@ their permalinks and their place in the table of contents, as headings written i
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..host import host, report
+from ..mistakes import AuthorError
 from ..words import words
-from .data import EVIDENCE, EVIDENCE_ANCHOR, LETTER_ANCHOR, SOURCES_PAGE, Entry, Glossary, plain
+from .data import EVIDENCE, EVIDENCE_ANCHOR, LETTER_ANCHOR, PICTURE_EXAMPLE, SOURCES_PAGE, Entry, Glossary, plain
+from .pictures import PictureError, picture_size
 
 # After the inline patterns (20): the text is plain and needs none. Before the tree is made
 # pretty (10), attr_list (8) and the table of contents (5), which give headings their links.
 PRIORITY = 15
 
-# A glossary block in a page: `<!-- glossary: entries -->` is the only one there is (the MkDocs
-# plugin names any other as a mistake).
-MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)\s*-->")
+# A glossary block in a page: `<!-- glossary: entries -->` on the glossary page (the MkDocs plugin
+# names it anywhere else as a mistake), and `<!-- glossary: picture ANCHOR -->` on any page: the
+# picture of the entry with that anchor, as the glossary shows it, in the page's language.
+MARKER = re.compile(r"<!--\s*glossary:\s*(?P<name>[\w-]*)(?:\s+(?P<anchor>[\w-]+))?\s*-->")
+PICTURE_BLOCK = "picture"
 # The index by group, after the entries; its anchor starts with `mdx-`, which no entry may use.
 # Its title and every label come from massage_guide/words, in the page's language.
 GROUPS_ANCHOR = "mdx-by-where"
@@ -56,21 +64,75 @@ class EntriesTreeprocessor(Treeprocessor):
             return
         # The marker is an HTML comment, so Python-Markdown has set it aside: the tree holds a
         # paragraph with a placeholder for it, and the stash holds the comment itself.
-        for parent in root.iter():
-            for index, child in enumerate(parent):
-                if child.tag == "p" and len(child) == 0 and self._is_marker(child.text or ""):
+        for parent in list(root.iter()):
+            for index, child in reversed(list(enumerate(parent))):
+                marker = self._marker(child) if child.tag == "p" and len(child) == 0 else None
+                if marker is None:
+                    continue
+                if marker["name"] == "entries":
                     said = words(reading.language)["glossary"]
                     found = by_letter(glossary)
-                    parent[index : index + 1] = [letters(found, said), entries(glossary, found, said)]
+                    pictures = self._pictures(glossary, reading, glossary.entries)
+                    parent[index : index + 1] = [letters(found, said), entries(glossary, found, said, pictures)]
+                elif marker["name"] == PICTURE_BLOCK:
+                    parent[index : index + 1] = self._picture_block(glossary, reading, marker)
 
-    def _is_marker(self, text: str) -> bool:
-        placeholder = HTML_PLACEHOLDER_RE.fullmatch(text.strip())
+    def _picture_block(self, glossary: Glossary, reading: Any, marker: re.Match) -> list[etree.Element]:
+        """`<!-- glossary: picture cupping -->`: the entry's figure, or a mistake told with the
+        page's line (and nothing shown). The printed booklet shows it once, in its glossary."""
+        entry = next((e for e in glossary.entries if e.anchor == marker["anchor"]), None)
+        if entry is None or entry.picture is None:
+            with_pictures = ", ".join(e.anchor for e in glossary.entries if e.picture) or "none yet"
+            page = host(self.md)
+            source = page.source if page is not None else ""
+            at = source.find(marker.group(0))
+            report(self.md, AuthorError(
+                page.file if page is not None else "", source.count("\n", 0, at) + 1 if at >= 0 else None,
+                f"`{marker.group(0)}` names "
+                + (f"`{marker['anchor']}`, which is not the anchor of an entry in {glossary.file or 'the glossary'}."
+                   if entry is None else f"`{entry.term}`, which has no `picture:` in {glossary.file or 'the glossary'}."),
+                f"`<!-- glossary: picture ANCHOR -->` with the anchor of an entry that has a picture ({with_pictures}).",
+                "<!-- glossary: picture cupping -->"))
+            return []
+        page = host(self.md)
+        if page is not None and page.booklet:
+            return []  # the booklet holds the glossary, and the picture there: paper saved
+        shown = self._pictures(glossary, reading, (entry,))
+        return [figure(shown[entry.anchor], entry.picture_alt or "", entry.picture_caption or "")] if shown else []
+
+    def _pictures(self, glossary: Glossary, reading: Any, chosen: tuple[Entry, ...]) -> dict[str, Picture]:
+        """Each entry's picture as the page shows it, by the entry's anchor. A picture whose file
+        is missing or is not an SVG drawing is the author's mistake, told with the data file's
+        line; its entry is shown without it."""
+        shown: dict[str, Picture] = {}
+        here = posixpath.dirname(reading.page) or "."
+        for entry in chosen:
+            if entry.picture is None:
+                continue
+            try:
+                width, height = picture_size(reading.docs_dir, entry.picture)
+            except PictureError as problem:
+                report(self.md, AuthorError(
+                    glossary.file, entry.picture_line,
+                    f"the picture of `{entry.term}`, `{entry.picture}`, {problem}.",
+                    "the path of an SVG file from the docs folder, with `width`, `height` and `viewBox`: "
+                    "`picture: assets/pictures/cupping.svg` for docs/assets/pictures/cupping.svg.",
+                    PICTURE_EXAMPLE))
+                continue
+            shown[entry.anchor] = Picture(posixpath.relpath(entry.picture, here), width, height)
+        return shown
+
+    def _marker(self, paragraph: etree.Element) -> re.Match | None:
+        """The glossary block a paragraph stands for, if it is one."""
+        placeholder = HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip())
         if placeholder is None:
-            return False
+            return None
         stash = self.md.htmlStash.rawHtmlBlocks
         number = int(placeholder.group(1))
         marker = MARKER.fullmatch(str(stash[number]).strip()) if number < len(stash) else None
-        return marker is not None and marker["name"] == "entries"
+        if marker is None or (marker["name"] == "entries") != (marker["anchor"] is None):
+            return None
+        return marker if marker["name"] in ("entries", PICTURE_BLOCK) else None
 
 
 def by_letter(glossary: Glossary) -> dict[str, list[Entry]]:
@@ -91,12 +153,20 @@ def letters(found: dict[str, list[Entry]], said: Mapping[str, Any]) -> etree.Ele
     return nav
 
 
-def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str, Any]) -> etree.Element:
+@dataclass(frozen=True)
+class Picture:
+    src: str  # the file, as a link from the page
+    width: int
+    height: int
+
+
+def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str, Any],
+            pictures: Mapping[str, Picture] | None = None) -> etree.Element:
     box = etree.Element("div", {"class": "mdx-glossary"})
     for letter, under in found.items():
         _heading(box, "h2", letter, f"{LETTER_ANCHOR}{letter.lower()}", "mdx-glossary__letter")
         for entry in under:
-            _entry(box, entry, glossary, said)
+            _entry(box, entry, glossary, said, (pictures or {}).get(entry.anchor))
     # An index of the entries above: search finds the entries themselves, so it skips this part
     # (and every page's first visit fetches a smaller search index).
     _heading(box, "h2", said["by_where"], GROUPS_ANCHOR).set("data-search-exclude", "true")
@@ -109,11 +179,14 @@ def entries(glossary: Glossary, found: dict[str, list[Entry]], said: Mapping[str
     return box
 
 
-def _entry(box: etree.Element, entry: Entry, glossary: Glossary, said: Mapping[str, Any]) -> None:
+def _entry(box: etree.Element, entry: Entry, glossary: Glossary, said: Mapping[str, Any],
+           picture: Picture | None = None) -> None:
     _heading(box, "h3", entry.term, entry.anchor, "mdx-glossary__term")
     # Search finds each word by its name (the heading above); what is written under it stays out
     # of the search index, which every page fetches on its first visit (a 100 KB budget).
     etree.SubElement(box, "p", {"data-search-exclude": "true"}).text = entry.definition
+    if picture is not None:
+        box.append(figure(picture, entry.picture_alt or "", entry.picture_caption or ""))
     facts = etree.SubElement(box, "ul", {"data-search-exclude": "true"})
     if entry.aliases:
         _labelled(etree.SubElement(facts, "li"), said["also_called"], ", ".join(entry.aliases))
@@ -151,6 +224,18 @@ def _evidence(item: etree.Element, entry: Entry, glossary: Glossary, said: Mappi
         label.tail = f" ({said['no_review']})."
     else:
         label.tail = "."
+
+
+def figure(picture: Picture, alt: str, caption: str) -> etree.Element:
+    """The picture as a page written in Markdown shows one (`<figure markdown>` with
+    `![alt](src){ width=.. height=.. loading=lazy }` and a `<figcaption>`): Material styles it,
+    and it loads only when the reader scrolls to it. Its caption stays out of the search index."""
+    box = etree.Element("figure", {"data-search-exclude": "true"})
+    etree.SubElement(box, "img", {
+        "src": picture.src, "alt": alt, "width": str(picture.width), "height": str(picture.height), "loading": "lazy",
+    })
+    etree.SubElement(box, "figcaption").text = caption
+    return box
 
 
 def _heading(box: etree.Element, tag: str, text: str, anchor: str, kind: str | None = None) -> etree.Element:

@@ -82,6 +82,7 @@ class Reading:
     page: str  # the page as links name it, relative to the docs folder
     print_box: bool
     glossary_file: str = ""  # the glossary page that links lead to ("" : `glossary_page`)
+    docs_dir: str = ""  # the folder that pictures' paths start from
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -256,6 +257,7 @@ class GlossaryExtension(Extension):
             "page": ["", "With no host: the page being converted, relative to the docs folder."],
             "print_box": [True, 'With no host: add the "Words used on this page" box for print.'],
             "language": ["en", "With no host: the pages' language (massage_guide/words), the labels in it and its plurals."],
+            "docs_dir": ["", "With no host: the folder that entries' `picture:` paths start from (default: the data file's)."],
         }
         super().__init__(**kwargs)
         self._glossary = glossary
@@ -271,7 +273,10 @@ class GlossaryExtension(Extension):
     def reading(self, md: Markdown) -> Reading:
         page = host(md)
         if page is None:
-            return Reading(self.glossary, self.getConfig("language"), self.getConfig("page"), bool(self.getConfig("print_box")))
+            # With no host, pictures' paths start from `docs_dir`, else from the data file's folder.
+            docs = self.getConfig("docs_dir") or (str(Path(self.getConfig("data")).parent) if self.getConfig("data") else "")
+            return Reading(self.glossary, self.getConfig("language"), self.getConfig("page"),
+                           bool(self.getConfig("print_box")), docs_dir=docs)
         glossary = self._glossary
         if glossary is None and self.getConfig("data"):
             root = Path(page.site.root)
@@ -280,7 +285,8 @@ class GlossaryExtension(Extension):
             glossary = read_data(path, _shown(path, root))
         # The booklet carries the glossary itself: no "Words used on this page" box per page.
         box = page.meta.get("glossary_box", True) is not False and not page.booklet
-        return Reading(glossary, page.site.language, page.link_path, box, page.twin(self.getConfig("glossary_page")))
+        return Reading(glossary, page.site.language, page.link_path, box, page.twin(self.getConfig("glossary_page")),
+                       page.site.docs_dir)
 
     def matcher(self, glossary: Glossary, language: str) -> TermMatcher:
         return _matcher(glossary, language)

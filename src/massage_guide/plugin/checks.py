@@ -296,16 +296,20 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             )
 
     def _check_glossary_lines(self, page: Page, markdown: str) -> None:
-        """`<!-- glossary: entries -->` is on the glossary page, once, and nowhere else."""
+        """`<!-- glossary: entries -->` is on the glossary page, once, and nowhere else;
+        `<!-- glossary: picture ANCHOR -->` may be on any page (the glossary extension checks
+        its anchor)."""
         glossary_page = self.glossary_page
-        found = list(GLOSSARY_LINE.finditer(markdown))
+        found = [match for match in GLOSSARY_LINE.finditer(markdown)
+                 if not (match["name"] == "picture" and match["anchor"])]
         for match in found:
-            if match["name"] != "entries" or source_path(page) != glossary_page:
+            if match["name"] != "entries" or match["anchor"] or source_path(page) != glossary_page:
                 line = body_offset(page) + markdown.count("\n", 0, match.start()) + 1
                 raise author_error(
                     page, line,
-                    f"`<!-- glossary: {match['name']} -->` is not a glossary block this page can have.",
-                    f"`<!-- glossary: entries -->`, once, on docs/{glossary_page} only.",
+                    f"`{match.group(0).strip()}` is not a glossary block this page can have.",
+                    f"`<!-- glossary: entries -->`, once, on docs/{glossary_page} only; or "
+                    "`<!-- glossary: picture ANCHOR -->`, the picture of a glossary entry, on any page.",
                     "<!-- glossary: entries -->",
                 )
         if source_path(page) == glossary_page and len(found) != 1:

@@ -6,7 +6,8 @@ language, calling every event again, with `theme.language` set to that language.
 run after its own (priority -110 against its -100), so they see the language's settings and files.
 
 1. on_config: one "page not found" page serves the whole site, the first language's.
-3. on_files: in a site built in one language only, that language's pages (one_language.py).
+3. on_files: in a site built in one language only, that language's pages (one_language.py);
+   in another language than the main one, the main language's pictures (shared_pictures.py).
 5. on_env: the reader words of the language being built (massage_guide/words), its dates, and the other
    languages for the page that names them all (overrides/404.html).
 6. on_page_context: a page in another language than the main one gets its language's folder as
@@ -31,6 +32,7 @@ from ..words import long_date, words
 from .config import LanguagesConfig
 from .languages import all_built, built, folder, language, main_language
 from .one_language import prefer_localized_pages
+from .shared_pictures import share_pictures
 from .search_languages import split_index
 
 
@@ -52,7 +54,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     @event_priority(-105)  # after mkdocs-static-i18n (-100), before the guide's other plugins (-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return prefer_localized_pages(files, config)
+        return share_pictures(prefer_localized_pages(files, config), config)
 
     @event_priority(-10)  # after guide/assets' filters: `long_date` is the language's own
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
