@@ -238,3 +238,31 @@ def test_the_chart_is_in_the_booklet_within_half_a_sheet(browser, base_url: str,
     box = img.bounding_box()
     context.close()
     assert box and 0 < box["height"] <= HALF_A_SHEET_PX, box
+
+
+# Each line's box on the drawing, and the smallest frame (a question or an outcome) around its
+# anchor point; lines outside any frame (the answers) must stay inside the drawing.
+LINE_BOXES = """() => {
+  const svg = document.documentElement, view = svg.viewBox.baseVal, rects = [...svg.querySelectorAll("rect")];
+  return [...svg.querySelectorAll("text")].map(text => {
+    const box = text.getBBox(), x = text.x.baseVal[0].value, y = text.y.baseVal[0].value;
+    const frames = rects.map(r => r.getBBox()).filter(r => r.x <= x && x <= r.x + r.width && r.y <= y && y <= r.y + r.height);
+    const frame = frames.sort((a, b) => a.width * a.height - b.width * b.height)[0] || {x: view.x, y: view.y, width: view.width, height: view.height};
+    return {text: text.textContent, left: box.x - frame.x, right: frame.x + frame.width - box.x - box.width};
+  });
+}"""
+# Room left on each side of a line in its frame with this machine's font, in drawing units.
+MARGIN = 6
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_line_fits_its_box_with_room_to_spare(browser, code: str) -> None:
+    # The chart names system fonts only (no font is embedded or fetched), so another machine
+    # draws it in another font. Chromium here falls back to DejaVu Sans (`fc-match system-ui`),
+    # wider than Segoe UI, Roboto, San Francisco or Arial: with room to spare here, it fits there.
+    page = browser.new_page()
+    page.goto(chart_file(code).as_uri())
+    lines = page.evaluate(LINE_BOXES)
+    page.close()
+    tight = [line for line in lines if min(line["left"], line["right"]) < MARGIN]
+    assert lines and not tight, f"{chart_file(code).name}: lines with less than {MARGIN} units of room: {tight}"
