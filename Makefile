@@ -5,13 +5,14 @@
 # Helpers, each setting up .venv itself:
 #   make grade PAGE=docs/safety.md   the reading grade of one page (or of all, without PAGE)
 #   make images                      redraw the share image and icons (needs Chromium)
+#   make translations-current FILE=docs/safety.es.md   after updating a Spanish file (FILE=all: every one)
 
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test test-fast bench grade images clean
+.PHONY: serve build test test-fast bench grade images translations-current clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +54,11 @@ grade: $(VENV)/.test-deps
 # After changing docs/assets/icons/favicon.svg, the site's name or extra.share_tagline.
 images: $(VENV)/.test-deps
 	$(BIN)/python scripts/make_images.py
+
+# After bringing a Spanish file up to date with its English twin (the build lists those behind):
+# records the English version it now follows in docs/translations.yml, and nothing else.
+translations-current: $(VENV)/.site-deps
+	$(BIN)/python scripts/translations_current.py $(FILE)
 
 clean:
 	rm -rf site $(VENV) bench/node_modules

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, ROOT, SETTINGS, SITE_PATH, soup_of
+from conftest import PHONE, PRACTICE_URL, ROOT, SETTINGS, SITE_PATH, PrefixHandler, serve, soup_of
 from site_pages import ALL_PAGES, LANGUAGES, QUIZZES, said
 
 KB = 1000
@@ -207,6 +207,23 @@ def test_pictures_below_the_first_screen_load_only_when_scrolled_to(browser, bas
             eager[address] = found
     context.close()
     assert not eager, f"Pictures below the first screen without loading=lazy: {eager}"
+
+
+@pytest.mark.parametrize("quiz", QUIZZES)
+def test_quiz_stays_light_with_a_practices_details(browser, practice_site: Path, quiz: str) -> None:
+    # A practice's name, address and contact lines in every footer, and addresses in a folder,
+    # add to each page: the quiz keeps its budget in a practice's own copy too.
+    folder = urlsplit(PRACTICE_URL).path
+    server, url = serve(practice_site, type("Handler", (PrefixHandler,), {"prefix": folder}))
+    try:
+        urls = requested(browser, url + folder.lstrip("/"), [quiz])[quiz]
+    finally:
+        server.shutdown()
+    sizes = sizes_of(practice_site, quiz, [
+        urlsplit(address)._replace(path="/" + urlsplit(address).path.removeprefix(folder)).geturl()
+        for address in urls
+    ])
+    assert sum(sizes.values()) <= QUIZ_BUDGET, report(practice_site, quiz, sizes, QUIZ_BUDGET)
 
 
 def test_no_image_is_over_budget(site: Path) -> None:

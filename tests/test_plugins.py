@@ -40,7 +40,7 @@ def test_the_plugins_are_named_in_mkdocs_yml() -> None:
     from importlib.metadata import entry_points
 
     ours = {entry.name for entry in entry_points(group="mkdocs.plugins") if entry.value.startswith("massage_guide.")}
-    assert ours == {"guide/checks", "guide/assets", "guide/print", "guide/languages"}
+    assert ours == {"guide/checks", "guide/assets", "guide/print", "guide/languages", "guide/translations"}
     listed = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     for name in sorted(ours):
         assert f"  - {name}" in listed, f"mkdocs.yml does not name {name}"

@@ -12,6 +12,7 @@ under `markdown_extensions:` in mkdocs.yml):
 
 Each extension reads the page it converts, and the settings it needs, from its host: MkDocs or
 Zensical (`massage_guide.host`). The MkDocs plugins (`massage_guide.plugin`: `guide/checks`,
-`guide/assets`, `guide/print`, `guide/languages`) check what authors write, give the theme's
-templates what they need, make the booklet and the QR code files, and build each language.
+`guide/assets`, `guide/print`, `guide/languages`, `guide/translations`) check what authors
+write, give the theme's templates what they need, make the booklet and the QR code files, build
+each language, and list the translations whose English twin has changed since.
 """

@@ -4,7 +4,8 @@
 - `guide/assets` (assets.py): the joined stylesheet, Material's files, what each page's
   template needs;
 - `guide/print` (printing.py): the printed booklet and the QR code files;
-- `guide/languages` (language_builds.py): each language's words, 404 page and search index.
+- `guide/languages` (language_builds.py): each language's words, 404 page and search index;
+- `guide/translations` (translations.py): the translations whose English twin has changed since.
 
 The guide's Markdown extensions need none of them: they read the page they convert from their
 host (host.py).
@@ -14,5 +15,6 @@ from .assets import AssetsPlugin
 from .checks import ChecksPlugin
 from .language_builds import LanguagesPlugin
 from .printing import PrintPlugin
+from .translations import TranslationsPlugin
 
-__all__ = ["AssetsPlugin", "ChecksPlugin", "LanguagesPlugin", "PrintPlugin"]
+__all__ = ["AssetsPlugin", "ChecksPlugin", "LanguagesPlugin", "PrintPlugin", "TranslationsPlugin"]

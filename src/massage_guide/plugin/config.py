@@ -1,7 +1,7 @@
 """The options of the guide's plugins, declared and checked the MkDocs way (all have defaults).
 
 mkdocs.yml names each plugin under `plugins:` (`guide/checks`, `guide/assets`, `guide/print`,
-`guide/languages`); an option goes under its plugin's name:
+`guide/languages`; `guide/translations` has no options); an option goes under its plugin's name:
 
     plugins:
       - guide/print:
