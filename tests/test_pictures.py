@@ -29,7 +29,12 @@ from paper import print_pdf, sheet_lines
 from site_pages import LANGUAGES, MAIN_LANGUAGE, in_language, language_of
 
 PICTURES_DIR = ROOT / "docs" / "assets" / "pictures"
-DRAWINGS = sorted(PICTURES_DIR.glob("*.svg"))
+# A picture that holds words has a file per language (`decision-steps.es.svg` beside
+# `decision-steps.svg`; test_flowchart.py checks the flow chart's words). The others, here, hold
+# none but digits, and every language shares them.
+WORDED = {path.name for path in PICTURES_DIR.glob("*.*.svg")} | {
+    f"{path.name.split('.')[0]}.svg" for path in PICTURES_DIR.glob("*.*.svg")}
+DRAWINGS = sorted(path for path in PICTURES_DIR.glob("*.svg") if path.name not in WORDED)
 SVG = "{http://www.w3.org/2000/svg}"
 # Elements a drawing of the guide never needs: script, other documents, pictures inside the
 # picture, fonts, and effects that do not print the same everywhere.
