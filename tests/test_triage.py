@@ -26,7 +26,7 @@ from types import SimpleNamespace
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import DESKTOP, ROOT
 from readability import ease_es, grade
 from site_pages import LANGUAGES, MAIN_LANGUAGE, SITE_MAP
 
@@ -306,6 +306,32 @@ def test_the_911_box_is_on_the_first_phone_screen_of_the_safety_page(browser, ba
             page.emulate_media(media="print")
             assert not call.is_visible(), "the call link is for screens: on paper the title says the number"
         context.close()
+
+
+# How a box looks, as the browser draws it: its frame, its fill, its title's icon and words.
+BOX_LOOK = """box => ({
+  frame: getComputedStyle(box).borderTopWidth,
+  fill: getComputedStyle(box).backgroundColor,
+  icon: getComputedStyle(box.querySelector(".admonition-title"), "::before").maskImage,
+  title: box.querySelector(".admonition-title").innerText,
+})"""
+
+
+@pytest.mark.parametrize("home", list(LANGUAGES.values()))
+def test_the_two_urgent_levels_differ_by_more_than_shade(browser, base_url: str, home: str) -> None:
+    """Issue 24: "Call 911 now" and "See a doctor today" are told apart by their words, their
+    icon and their frame, on screen and on paper, not by a shade of red alone."""
+    first, second = [level.key for level in triage(code_of(home)).levels[:2]]
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + home + "safety/")
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        now, today = (page.locator(f'[data-triage="{key}"]').first.evaluate(BOX_LOOK) for key in (first, second))
+        assert now["title"] != today["title"], media
+        assert now["icon"] != today["icon"], f"{media}: both boxes show the same icon"
+        assert now["frame"] != today["frame"], f"{media}: both boxes have a {now['frame']} frame"
+    context.close()
 
 
 def code_of(home: str) -> str:
