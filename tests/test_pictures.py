@@ -44,19 +44,22 @@ REFUSED = {"script", "foreignObject", "image", "iframe", "style", "font", "font-
 MAX_GZIPPED = 3000  # bytes, each drawing
 BODY = "body-areas.svg"
 BODY_AREAS = 9
+ROOMS = "two-rooms.svg"
 # Each picture and the pages that show it, by their address in the site's first language.
 WHERE = {
     BODY: ["differences/the-massage/", "print/"],
     "cupping.svg": ["glossary/", "differences/the-therapist/"],
     "tool-assisted.svg": ["glossary/", "differences/the-therapist/"],
     "kinesiology-tape.svg": ["glossary/", "differences/the-therapist/"],
+    ROOMS: ["differences/the-setting/", "print/"],
 }
 CASES = [(name, in_language(address, code)) for name, addresses in WHERE.items() for address in addresses
          for code in LANGUAGES]
 OTHER_LANGUAGE_CASES = [(name, address) for name, address in CASES if language_of(address) != MAIN_LANGUAGE]
-# On paper, in CSS pixels (96 to the inch): the body picture at most 12 cm wide, a technique's 8 cm.
+# On paper, in CSS pixels (96 to the inch): the body picture and the two rooms at most 12 cm wide,
+# a technique's 8 cm.
 CM = 96 / 2.54
-MOST_WIDE = {BODY: 12 * CM}
+MOST_WIDE = {BODY: 12 * CM, ROOMS: 12 * CM}
 TECHNIQUE_WIDE = 8 * CM
 
 
