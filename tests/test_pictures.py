@@ -7,7 +7,8 @@ named for screen readers, captioned, loaded only when scrolled to, and on paper.
 - On the built site, in each language: the picture sits in a `<figure>` with a caption, a
   non-empty alt text that is not the caption again and is the page's own language, and
   `loading="lazy"`; the body picture is followed by the list of its 9 numbered areas.
-- On paper: the printed booklet shows the body picture (the space above its caption holds ink),
+- On paper: the printed booklet shows the body picture and the two rooms (the space above each
+  caption holds ink),
   at most 12 cm wide; a technique picture at most 8 cm.
 - An author's mistake: a glossary picture whose file is not there, or with no alt text, stops
   the build and names the file and line.
@@ -44,19 +45,23 @@ REFUSED = {"script", "foreignObject", "image", "iframe", "style", "font", "font-
 MAX_GZIPPED = 3000  # bytes, each drawing
 BODY = "body-areas.svg"
 BODY_AREAS = 9
+ROOMS = "two-rooms.svg"
 # Each picture and the pages that show it, by their address in the site's first language.
 WHERE = {
     BODY: ["differences/the-massage/", "print/"],
     "cupping.svg": ["glossary/", "differences/the-therapist/"],
     "tool-assisted.svg": ["glossary/", "differences/the-therapist/"],
     "kinesiology-tape.svg": ["glossary/", "differences/the-therapist/"],
+    ROOMS: ["differences/the-setting/", "print/"],
 }
+PRINTED = [name for name, addresses in WHERE.items() if "print/" in addresses]
 CASES = [(name, in_language(address, code)) for name, addresses in WHERE.items() for address in addresses
          for code in LANGUAGES]
 OTHER_LANGUAGE_CASES = [(name, address) for name, address in CASES if language_of(address) != MAIN_LANGUAGE]
-# On paper, in CSS pixels (96 to the inch): the body picture at most 12 cm wide, a technique's 8 cm.
+# On paper, in CSS pixels (96 to the inch): the body picture and the two rooms at most 12 cm wide,
+# a technique's 8 cm.
 CM = 96 / 2.54
-MOST_WIDE = {BODY: 12 * CM}
+MOST_WIDE = {BODY: 12 * CM, ROOMS: 12 * CM}
 TECHNIQUE_WIDE = 8 * CM
 
 
@@ -153,23 +158,25 @@ def test_body_picture_names_its_9_areas_and_their_minutes(site: Path, code: str)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_booklet_prints_the_body_picture(site: Path, browser, base_url: str, tmp_path: Path, code: str) -> None:
-    """Printed from Chromium, the booklet's sheet with the body picture's caption has the drawing
-    above it: ink where the picture is, not a blank space left by a picture that never loaded."""
+def test_booklet_prints_its_pictures(site: Path, browser, base_url: str, tmp_path: Path, code: str) -> None:
+    """Printed from Chromium, the booklet's sheet with a picture's caption (the body's, the two
+    rooms') has the drawing above it: ink where the picture is, not a blank space left by a picture
+    that never loaded."""
     address = in_language("print/", code)
-    _, pictures = _figures(site, address, BODY)
-    figure = pictures[0].find_parent("figure")
-    caption_start = " ".join(figure.figcaption.get_text(" ", strip=True).split()[:4])
     pdf = tmp_path / "booklet.pdf"
     print_pdf(browser, base_url + address, pdf, "Letter", javascript=False)
-    found = [(number, line) for number, sheet in enumerate(sheet_lines(pdf), 1) for line in sheet.lines
-             if line.text.startswith(caption_start)]
-    assert found, f"/{address}: the body picture's caption is not on paper"
-    number, line = found[0]
-    height_pt = int(pictures[0]["height"]) * 0.75  # CSS pixels to points
-    assert line.top > height_pt * 0.9, "the picture should sit above its caption, on the same sheet"
-    ink = _ink(pdf, number, top_pt=line.top - height_pt, bottom_pt=line.top)
-    assert ink > 0.02, f"/{address}: the space above the caption is {ink:.1%} teal: the picture did not print"
+    sheets = list(enumerate(sheet_lines(pdf), 1))
+    for name in PRINTED:
+        _, pictures = _figures(site, address, name)
+        figure = pictures[0].find_parent("figure")
+        caption_start = " ".join(figure.figcaption.get_text(" ", strip=True).split()[:4])
+        found = [(number, line) for number, sheet in sheets for line in sheet.lines if line.text.startswith(caption_start)]
+        assert len(found) == 1, f"/{address}: the caption of {name} ({caption_start!r}…) is on paper {len(found)} times, not once"
+        number, line = found[0]
+        height_pt = int(pictures[0]["height"]) * 0.75  # CSS pixels to points
+        assert line.top > height_pt * 0.9, f"/{address}: {name} should sit above its caption, on the same sheet"
+        ink = _ink(pdf, number, top_pt=line.top - height_pt, bottom_pt=line.top)
+        assert ink > 0.02, f"/{address}: the space above the caption of {name} is {ink:.1%} teal: the picture did not print"
 
 
 def _ink(pdf: Path, sheet: int, top_pt: float, bottom_pt: float, dpi: int = 50) -> float:
