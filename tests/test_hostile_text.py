@@ -11,22 +11,21 @@ and its DOM (as the browser parsed it) has no `on…` attribute and no `javascri
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import DESKTOP, PrefixHandler, built_log, serve, wait_for_material
+from conftest import DESKTOP, PrefixHandler, built_log, serve, set_practice, wait_for_material
 
 FOLDER = "/guide/"
-PRACTICE = '''
-  practice:
-    name: "O'Brien & Sons \\"Massage\\" </address><script>alert('name')</script>"
-    address: "1 Main St <b onmouseover=alert(2)>"
-    phone: "+1 217 555 0142"
-    email: hello@riverside-massage.example
-'''
+# In place of any practice the settings hold (a practice's own copy runs this test too).
+PRACTICE = {
+    "name": "O'Brien & Sons \"Massage\" </address><script>alert('name')</script>",
+    "address": "1 Main St <b onmouseover=alert(2)>",
+    "phone": "+1 217 555 0142",
+    "email": "hello@riverside-massage.example",
+}
 PAGE_TEXT = '''
 
 ## Odd text an author might paste
@@ -81,11 +80,7 @@ def _replace_once(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(project_copy, tmp_path_factory) -> Path:
     project = project_copy()
-    _replace_once(project / "mkdocs.yml", "\nextra:\n", "\nextra:" + PRACTICE)
-    settings = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs.yml").write_text(
-        re.sub(r"(?m)^site_url: .*$", f"site_url: https://riverside-massage.example{FOLDER}", settings), "utf-8"
-    )
+    set_practice(project, PRACTICE, site_url=f"https://riverside-massage.example{FOLDER}")
     price = project / "docs" / "differences" / "price.md"
     price.write_text(price.read_text("utf-8") + PAGE_TEXT, "utf-8")
     _replace_once(project / "docs" / "quiz.md", *QUIZ_ANSWER)

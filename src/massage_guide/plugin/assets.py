@@ -43,6 +43,8 @@ from .theme_assets import ThemeAssets
 
 # A box (`!!! note`, `??? note`) or a snippet, which may hold one, in a page's Markdown.
 BOX_LINE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|-{2}8<-{2})[ \t]", re.MULTILINE)
+# An urgent box written by hand (`!!! urgent "..."`) or a snippet, which may hold a triage block.
+URGENT_LINE = re.compile(r"^[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]+urgent\b|-{2}8<-{2}[ \t])", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,13 @@ class PageFacts:
     quiz: bool = False
     # A page with the QR code or the practice's box carries handout.css (print-styles.html).
     print_kit: bool = False
+    # A page with a warning-sign box (a triage block, `!!! urgent`) carries triage.css (main.html).
+    triage: bool = False
 
     def __or__(self, other: PageFacts) -> PageFacts:
         """A page that holds both (the booklet holds every page it prints)."""
-        return PageFacts(self.words, self.boxes or other.boxes, self.quiz or other.quiz, self.print_kit or other.print_kit)
+        return PageFacts(self.words, self.boxes or other.boxes, self.quiz or other.quiz,
+                         self.print_kit or other.print_kit, self.triage or other.triage)
 
 
 def page_facts(markdown: str) -> PageFacts:
@@ -70,6 +75,8 @@ def page_facts(markdown: str) -> PageFacts:
         boxes=bool(BOX_LINE.search(markdown)),
         quiz=QUIZ_START.search(markdown) is not None,
         print_kit=any((found := BLOCK_LINE.match(line)) and found["name"] in PRINT_KIT for line in markdown.splitlines()),
+        triage=bool(URGENT_LINE.search(markdown)) or any(
+            (found := BLOCK_LINE.match(line)) and found["name"].startswith("triage") for line in markdown.splitlines()),
     )
 
 
