@@ -69,6 +69,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+def watch_for_escapes(context, page) -> tuple[list[str], list[str]]:
+    """Record what a hostile page would do: the dialogs a script opens (dismissed) and every
+    request to another host (refused). Playwright's routes sit after the page's policy, so a
+    request the policy blocks never reaches them; one that would leave the machine does."""
+    dialogs: list[str] = []
+    elsewhere: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context.route(
+        lambda address: urlsplit(address).hostname != "127.0.0.1",
+        lambda route: (elsewhere.append(route.request.url), route.abort()),
+    )
+    return dialogs, elsewhere
+
+
 def wait_for_material(page) -> None:
     """Wait until Material's script has started, when the page has one.
 

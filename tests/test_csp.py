@@ -14,12 +14,11 @@ from __future__ import annotations
 import base64
 import hashlib
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, built_log, serve, wait_for_material
+from conftest import DESKTOP, built_log, serve, wait_for_material, watch_for_escapes
 from massage_guide.plugin import assets, checks, printing
 from massage_guide.plugin.csp import check_scripts_allowed, content_security_policy, inline_scripts, policy
 from site_pages import ALL_PAGES, QUIZZES
@@ -164,14 +163,7 @@ def test_the_browser_blocks_what_a_bypassed_check_lets_through(project_copy, tmp
         context = browser.new_context(viewport=DESKTOP)
         context.add_init_script(COLLECT_VIOLATIONS)
         page = context.new_page()
-        dialogs, elsewhere = [], []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        # Playwright's routes sit in the browser's network layer, after the policy: a request
-        # the policy blocks never reaches them; one that would leave the machine does.
-        context.route(
-            lambda address: urlsplit(address).hostname != "127.0.0.1",
-            lambda route: (elsewhere.append(route.request.url), route.abort()),
-        )
+        dialogs, elsewhere = watch_for_escapes(context, page)
         page.goto(url + "differences/price/", wait_until="load")
         wait_for_material(page)  # Material's own script still runs
         page.wait_for_function("() => window.__violations.length >= 3", timeout=10_000)

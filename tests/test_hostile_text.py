@@ -12,11 +12,10 @@ and its DOM (as the browser parsed it) has no `on…` attribute and no `javascri
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import DESKTOP, PrefixHandler, built_log, serve, set_practice, wait_for_material
+from conftest import DESKTOP, PrefixHandler, built_log, serve, set_practice, wait_for_material, watch_for_escapes
 
 FOLDER = "/guide/"
 # In place of any practice the settings hold (a practice's own copy runs this test too).
@@ -90,28 +89,27 @@ def hostile_site(project_copy, tmp_path_factory) -> Path:
     return site
 
 
-@pytest.mark.parametrize("address", list(SHOWN))
-def test_pasted_markup_is_shown_as_text_and_never_run(hostile_site: Path, browser, address: str) -> None:
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path):
+    """The hostile site served once, in the folder its `site_url` names, for every page tested."""
     server, url = serve(hostile_site, type("Handler", (PrefixHandler,), {"prefix": FOLDER}))
-    try:
-        context = browser.new_context(viewport=DESKTOP)
-        page = context.new_page()
-        dialogs, elsewhere = [], []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        context.route(
-            lambda target: urlsplit(target).hostname != "127.0.0.1",
-            lambda route: (elsewhere.append(route.request.url), route.abort()),
-        )
-        target = url + FOLDER.lstrip("/") + address
-        page.goto(target, wait_until="load")
-        wait_for_material(page)
-        text = page.locator("body").inner_text()
-        for shown in SHOWN[address]:
-            assert shown in text, f"/{address}: a reader should see {shown!r} as written"
-        assert page.evaluate(UNSAFE_IN_DOM) == [], f"/{address}: the browser parsed a handler or script address"
-        assert not dialogs, f"/{address} ran a script: {dialogs}"
-        assert not elsewhere, f"/{address} asked another website for {elsewhere}"
-        assert page.url == target, f"/{address} sent the reader to {page.url}"
-        context.close()
-    finally:
-        server.shutdown()
+    yield url + FOLDER.lstrip("/")
+    server.shutdown()
+
+
+@pytest.mark.parametrize("address", list(SHOWN))
+def test_pasted_markup_is_shown_as_text_and_never_run(hostile_url: str, browser, address: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    dialogs, elsewhere = watch_for_escapes(context, page)
+    target = hostile_url + address
+    page.goto(target, wait_until="load")
+    wait_for_material(page)
+    text = page.locator("body").inner_text()
+    for shown in SHOWN[address]:
+        assert shown in text, f"/{address}: a reader should see {shown!r} as written"
+    assert page.evaluate(UNSAFE_IN_DOM) == [], f"/{address}: the browser parsed a handler or script address"
+    assert not dialogs, f"/{address} ran a script: {dialogs}"
+    assert not elsewhere, f"/{address} asked another website for {elsewhere}"
+    assert page.url == target, f"/{address} sent the reader to {page.url}"
+    context.close()
