@@ -53,15 +53,16 @@ WHERE = {
     "tool-assisted.svg": ["glossary/", "differences/the-therapist/"],
     "kinesiology-tape.svg": ["glossary/", "differences/the-therapist/"],
     ROOMS: ["differences/the-setting/", "print/"],
+    "after-massage.svg": ["differences/after-the-session/", "print/"],
 }
 PRINTED = [name for name, addresses in WHERE.items() if "print/" in addresses]
 CASES = [(name, in_language(address, code)) for name, addresses in WHERE.items() for address in addresses
          for code in LANGUAGES]
 OTHER_LANGUAGE_CASES = [(name, address) for name, address in CASES if language_of(address) != MAIN_LANGUAGE]
-# On paper, in CSS pixels (96 to the inch): the body picture and the two rooms at most 12 cm wide,
+# On paper, in CSS pixels (96 to the inch): the body picture, the two rooms and the after-massage chart at most 12 cm wide,
 # a technique's 8 cm.
 CM = 96 / 2.54
-MOST_WIDE = {BODY: 12 * CM, ROOMS: 12 * CM}
+MOST_WIDE = {BODY: 12 * CM, ROOMS: 12 * CM, "after-massage.svg": 12 * CM}
 TECHNIQUE_WIDE = 8 * CM
 
 
