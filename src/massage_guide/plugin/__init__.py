@@ -5,7 +5,8 @@
   template needs;
 - `guide/print` (printing.py): the printed booklet and the QR code files;
 - `guide/languages` (language_builds.py): each language's words, 404 page and search index;
-- `guide/translations` (translations.py): the translations whose English twin has changed since.
+- `guide/translations` (translations.py): the translations whose English twin has changed since;
+- `guide/offline` (offline.py): the copy opened from a folder (`make offline`), not in mkdocs.yml.
 
 The guide's Markdown extensions need none of them: they read the page they convert from their
 host (host.py).
@@ -14,7 +15,8 @@ host (host.py).
 from .assets import AssetsPlugin
 from .checks import ChecksPlugin
 from .language_builds import LanguagesPlugin
+from .offline import OfflinePlugin
 from .printing import PrintPlugin
 from .translations import TranslationsPlugin
 
-__all__ = ["AssetsPlugin", "ChecksPlugin", "LanguagesPlugin", "PrintPlugin", "TranslationsPlugin"]
+__all__ = ["AssetsPlugin", "ChecksPlugin", "LanguagesPlugin", "OfflinePlugin", "PrintPlugin", "TranslationsPlugin"]

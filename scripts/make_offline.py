@@ -1,0 +1,79 @@
+"""`make offline`: the guide as one zip file for a waiting-room tablet without internet.
+
+Unzipped into a folder, or onto a USB stick, the folder's `index.html` opens the guide in a
+browser from the disk (`file://`): both languages, every page reached by its links, search with
+JavaScript on, every page readable with it off, and nothing asked of any other website.
+
+The build is the site's own (mkdocs.yml, the practice's details included, strict), with the
+guide's `guide/offline` plugin added (src/massage_guide/plugin/offline.py says what it changes).
+Usage: python scripts/make_offline.py [ZIP]   (default: massage-guide-offline.zip here)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from massage_guide.plugin import OfflinePlugin
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP = ROOT / "massage-guide-offline.zip"
+# The one folder inside the zip: unzipping gives a folder with the guide's index.html in it.
+FOLDER = "massage-guide-offline"
+
+
+def build_offline(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
+    """Build the offline copy of the guide that `config_file` sets up into `site_dir`, strictly."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    offline = OfflinePlugin()
+    errors, _warnings = offline.load_config({}, config_file_path=str(config_file))
+    assert not errors, errors
+    # Added after the others, as if listed last under `plugins:`; its events say when they run.
+    config.plugins["guide/offline"] = offline
+    # What `mkdocs build` itself does around a build.
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def make_offline(zip_path: Path = ZIP, config_file: Path = ROOT / "mkdocs.yml") -> Path:
+    """Build the offline copy and pack it as `zip_path`, everything inside one folder."""
+    with tempfile.TemporaryDirectory(prefix="offline-") as temp:
+        site = Path(temp) / FOLDER
+        build_offline(site, config_file)
+        partial = zip_path.with_name(zip_path.name + ".part")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as packed:
+            for path in sorted(site.rglob("*")):
+                if path.is_file() and path.suffix != ".gz":  # sitemap.xml.gz: for search engines
+                    packed.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
+        partial.replace(zip_path)
+    return zip_path
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[0]).resolve() if argv else ZIP
+    started = time.monotonic()
+    try:
+        make_offline(target)
+    except Abort as error:
+        print(error, file=sys.stderr)
+        return 1
+    size = target.stat().st_size / 1_000_000
+    print(f"{target.name}: {size:.1f} MB, made in {time.monotonic() - started:.0f} s. Unzip it and "
+          f"open {FOLDER}/index.html in a browser.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

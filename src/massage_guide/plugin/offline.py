@@ -1,0 +1,66 @@
+"""`guide/offline`: the guide as a folder that works opened from a disk or a USB stick
+(`file://`), for a waiting-room tablet without internet. `make offline` builds it
+(scripts/make_offline.py); it is not named in mkdocs.yml, so the published site is unchanged.
+
+In the order MkDocs runs the events:
+
+1. on_config: links name files (`safety.html`, `es/index.html`), since a folder opened from a disk
+   shows no `index.html` for a link to `safety/` (MkDocs' `use_directory_urls: false`, as
+   Material's own offline plugin sets); and every page loads the worker stand-in below, through
+   the `extra.polyfills` list Material's base template writes as `<script src>`.
+3. on_files: the stand-in's file, `assets/javascripts/frame-worker.js`, once for every language.
+8. on_post_build: beside each language's search index, the same index as a script
+   (`search_index.js`): a page opened from a disk may not fetch a file, but may load a script,
+   and Material's search reads its index from that script when the address starts with `file:`.
+
+Why not Material's offline plugin: it adds a script from unpkg.com (another host) and writes the
+index script before guide/languages splits the index by language. Its worker shim
+(`iframe-worker`) writes an inline script into a frame, which the pages' Content-Security-Policy
+refuses; frame-worker.js writes none, so the offline copy keeps the published site's policy
+(CONTENT-SECURITY-POLICY.md, "The offline copy").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .config import OfflineConfig
+from .languages import all_built, built, folder
+
+# Where the worker stand-in is published, from the site's root.
+WORKER = "assets/javascripts/frame-worker.js"
+WORKER_SOURCE = Path(__file__).parent / "scripts" / "frame-worker.js"
+INDEX = "search/search_index.json"
+
+
+class OfflinePlugin(BasePlugin[OfflineConfig]):
+    @event_priority(100)  # before mkdocs-static-i18n reads the settings of each language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        config.use_directory_urls = False
+        polyfills = config.extra.get("polyfills") or []
+        if WORKER not in polyfills:  # each language's build runs this again
+            config.extra["polyfills"] = [*polyfills, WORKER]
+        return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100), which keeps only files from docs/
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.enabled and not folder(config):  # the site's root: every language's pages use it
+            files.append(File.generated(config, WORKER, abs_src_path=str(WORKER_SOURCE)))
+        return files
+
+    @event_priority(-120)  # after guide/languages (-110) has split the search index by language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not all_built(config):
+            return
+        for home in built(config).values():
+            index = Path(config.site_dir) / home / INDEX
+            if index.is_file():
+                # The variable Material's script reads (`__index`) when the page is a file.
+                script = index.with_suffix(".js")
+                script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
