@@ -6,8 +6,9 @@ In the order MkDocs runs the events:
 
 1. on_config: links name files (`safety.html`, `es/index.html`), since a folder opened from a disk
    shows no `index.html` for a link to `safety/` (MkDocs' `use_directory_urls: false`, as
-   Material's own offline plugin sets); and every page loads the worker stand-in below, through
-   the `extra.polyfills` list Material's base template writes as `<script src>`.
+   Material's own offline plugin sets); and every page that runs scripts loads the worker
+   stand-in below, as one of MkDocs' `extra_javascript` (overrides/main.html writes them where a
+   page runs scripts: none on the quiz and the booklet, which have `scripts: false`).
 3. on_files: the stand-in's file, `assets/javascripts/frame-worker.js`, once for every language.
 8. on_post_build: beside each language's search index, the same index as a script
    (`search_index.js`): a page opened from a disk may not fetch a file, but may load a script,
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -43,9 +45,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.config.enabled:
             return config
         config.use_directory_urls = False
-        polyfills = config.extra.get("polyfills") or []
-        if WORKER not in polyfills:  # each language's build runs this again
-            config.extra["polyfills"] = [*polyfills, WORKER]
+        if WORKER not in map(str, config.extra_javascript):  # each language's build runs this again
+            config.extra_javascript.append(ExtraScriptValue(WORKER))
         return config
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100), which keeps only files from docs/
