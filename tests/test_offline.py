@@ -78,14 +78,14 @@ def _crawl(browser, folder: Path, javascript: bool) -> tuple[list[str], dict[str
     context.route(lambda url: not url.startswith("file:"), lambda route: (elsewhere.append(route.request.url), route.abort()))
     reached: list[str] = []
     problems: dict[str, list[str]] = {}
+    found: list[str] = []  # the problems of the page being read
+    page = context.new_page()  # one tab, going from page to page as a reader does
+    page.on("console", lambda message: found.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: found.append(f"error: {error}"))
+    page.on("request", lambda request: None if request.url.startswith(("file:", "data:")) else found.append(f"request: {request.url}"))
     queue, seen = deque(["index.html"]), {"index.html"}
     while queue:
         address = queue.popleft()
-        page = context.new_page()
-        found: list[str] = []
-        page.on("console", lambda message: found.append(f"console: {message.text}") if message.type == "error" else None)
-        page.on("pageerror", lambda error: found.append(f"error: {error}"))
-        page.on("request", lambda request: None if request.url.startswith(("file:", "data:")) else found.append(f"request: {request.url}"))
         page.goto((folder / address).as_uri(), wait_until="load")
         if javascript:
             wait_for_material(page)
@@ -104,8 +104,8 @@ def _crawl(browser, folder: Path, javascript: bool) -> tuple[list[str], dict[str
                 queue.append(target)
         if found or elsewhere:
             problems[address] = found + elsewhere
+            found.clear()
             elsewhere.clear()
-        page.close()
     context.close()
     return reached, problems
 
