@@ -34,11 +34,8 @@ def build_offline(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> No
     """Build the offline copy of the guide that `config_file` sets up into `site_dir`, strictly."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    offline = OfflinePlugin()
-    errors, _warnings = offline.load_config({}, config_file_path=str(config_file))
-    assert not errors, errors
     # Added after the others, as if listed last under `plugins:`; its events say when they run.
-    config.plugins["guide/offline"] = offline
+    config.plugins["guide/offline"] = OfflinePlugin()
     # What `mkdocs build` itself does around a build.
     config.plugins.on_startup(command="build", dirty=False)
     try:

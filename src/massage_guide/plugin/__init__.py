@@ -6,7 +6,8 @@
 - `guide/print` (printing.py): the printed booklet and the QR code files;
 - `guide/languages` (language_builds.py): each language's words, 404 page and search index;
 - `guide/translations` (translations.py): the translations whose English twin has changed since;
-- `guide/offline` (offline.py): the copy opened from a folder (`make offline`), not in mkdocs.yml.
+- and, not named in mkdocs.yml, `OfflinePlugin` (offline.py): the copy opened from a folder,
+  which scripts/make_offline.py adds to the build (`make offline`).
 
 The guide's Markdown extensions need none of them: they read the page they convert from their
 host (host.py).

@@ -37,8 +37,3 @@ class PrintConfig(base.Config):
 class LanguagesConfig(base.Config):
     # false: one search index for every language (Material's own), instead of one each.
     split_search = c.Type(bool, default=True)
-
-
-class OfflineConfig(base.Config):
-    # false: a build like the published one (scripts/make_offline.py turns it on).
-    enabled = c.Type(bool, default=True)
