@@ -8,6 +8,7 @@ Made as a practice makes it (its details set), unzipped into a folder, and opene
   the copy (no other host, nothing remote);
 - search finds a word in each language and its result opens the right page;
 - with JavaScript off, every page shows its text;
+- every page keeps the published site's Content-Security-Policy;
 - the practice's details are in it.
 """
 
@@ -18,10 +19,12 @@ import sys
 import zipfile
 from collections import deque
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 import pytest
 from bs4 import BeautifulSoup
+
+from massage_guide.plugin.csp import policy
 
 from conftest import DESKTOP, LOGO, PRACTICE, PRACTICE_URL, ROOT, set_practice, side_by_side, sitemap_pages, wait_for_material
 
@@ -167,3 +170,18 @@ def test_the_practices_details_are_in_it(offline: Path) -> None:
         text = " ".join(footer.get_text(" ").split())
         assert PRACTICE["name"] in text and PRACTICE["phone"] in text, text
     assert (offline / PRACTICE["logo"]).is_file()
+
+
+def _without_hashes(content: str) -> list[str]:
+    return [" ".join(part for part in directive.split() if not part.startswith("'sha256-")) for directive in content.split("; ")]
+
+
+def test_every_page_keeps_the_published_policy(offline: Path) -> None:
+    """Nothing is loosened for `file://` (CONTENT-SECURITY-POLICY.md, "The offline copy")."""
+    pages = sorted(offline.rglob("*.html"))
+    assert len(pages) >= len(_expected(offline))
+    for path in pages:
+        first = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head.find(True)
+        assert first.name == "meta" and first.get("http-equiv") == "Content-Security-Policy", path
+        runs = "script-src 'none'" not in first["content"]
+        assert _without_hashes(first["content"]) == _without_hashes(policy([], scripts=runs)), path
