@@ -1,69 +1,28 @@
-"""`make offline`: the guide as one zip file for a waiting-room tablet without internet.
+"""`make offline`: the guide as one zip file for a waiting-room tablet without internet
+(massage_guide/offline.py says what it holds).
 
-Unzipped into a folder, or onto a USB stick, the folder's `index.html` opens the guide in a
-browser from the disk (`file://`): both languages, every page reached by its links, search with
-JavaScript on, every page readable with it off, and nothing asked of any other website.
-
-The build is the site's own (mkdocs.yml, the practice's details included, strict), with the
-guide's `guide/offline` plugin added (src/massage_guide/plugin/offline.py says what it changes).
 Usage: python scripts/make_offline.py [ZIP]   (default: massage-guide-offline.zip here)
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
-import zipfile
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from massage_guide.plugin import OfflinePlugin
+from massage_guide.offline import FOLDER, make_offline
 
 ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "massage-guide-offline.zip"
-# The one folder inside the zip: unzipping gives a folder with the guide's index.html in it.
-FOLDER = "massage-guide-offline"
-
-
-def build_offline(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """Build the offline copy of the guide that `config_file` sets up into `site_dir`, strictly."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    # Added after the others, as if listed last under `plugins:`; its events say when they run.
-    config.plugins["guide/offline"] = OfflinePlugin()
-    # What `mkdocs build` itself does around a build.
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-def make_offline(zip_path: Path = ZIP, config_file: Path = ROOT / "mkdocs.yml") -> Path:
-    """Build the offline copy and pack it as `zip_path`, everything inside one folder."""
-    with tempfile.TemporaryDirectory(prefix="offline-") as temp:
-        site = Path(temp) / FOLDER
-        build_offline(site, config_file)
-        partial = zip_path.with_name(zip_path.name + ".part")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as packed:
-            for path in sorted(site.rglob("*")):
-                if path.is_file() and path.suffix != ".gz":  # sitemap.xml.gz: for search engines
-                    packed.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
-        partial.replace(zip_path)
-    return zip_path
 
 
 def main(argv: list[str]) -> int:
-    target = Path(argv[0]).resolve() if argv else ZIP
+    target = Path(argv[0]).resolve() if argv else ROOT / "massage-guide-offline.zip"
     started = time.monotonic()
     try:
-        make_offline(target)
-    except Abort as error:
+        make_offline(target, ROOT / "mkdocs.yml")
+    except Abort as error:  # the build has said what to fix
         print(error, file=sys.stderr)
         return 1
     size = target.stat().st_size / 1_000_000

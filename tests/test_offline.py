@@ -1,4 +1,4 @@
-"""The offline copy for a waiting-room tablet (`make offline`, scripts/make_offline.py).
+"""The offline copy for a waiting-room tablet (`make offline`, massage_guide/offline.py).
 
 Made as a practice makes it (its details set), unzipped into a folder, and opened from the disk
 (`file://`) in real Chromium, as a tablet's browser opens it:
@@ -14,8 +14,6 @@ Made as a practice makes it (its details set), unzipped into a folder, and opene
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import zipfile
 from collections import deque
 from pathlib import Path
@@ -24,9 +22,10 @@ from urllib.parse import urldefrag
 import pytest
 from bs4 import BeautifulSoup
 
+from massage_guide.offline import make_offline
 from massage_guide.plugin.csp import policy
 
-from conftest import DESKTOP, LOGO, PRACTICE, PRACTICE_URL, ROOT, set_practice, side_by_side, sitemap_pages, wait_for_material
+from conftest import DESKTOP, LOGO, PRACTICE, PRACTICE_URL, set_practice, side_by_side, sitemap_pages, wait_for_material
 
 pytestmark = pytest.mark.slow
 
@@ -39,24 +38,13 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def _make_offline_module():
-    """scripts/make_offline.py (a script's module, not a package of ours)."""
-    spec = importlib.util.spec_from_file_location("make_offline", ROOT / "scripts" / "make_offline.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_offline", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def offline(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The zip made from a practice's copy of the guide, unzipped: the folder a reader opens."""
     project = project_copy()
     (project / "docs" / PRACTICE["logo"]).write_text(LOGO, encoding="utf-8")
     set_practice(project, PRACTICE, site_url=PRACTICE_URL)
-    made = _make_offline_module()
-    packed = made.make_offline(tmp_path_factory.mktemp("zip") / "offline.zip", project / "mkdocs.yml")
+    packed = make_offline(tmp_path_factory.mktemp("zip") / "offline.zip", project / "mkdocs.yml")
     folder = tmp_path_factory.mktemp("tablet")
     with zipfile.ZipFile(packed) as opened:
         opened.extractall(folder)
