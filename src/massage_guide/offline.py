@@ -46,7 +46,9 @@ def make_offline(zip_path: Path, config_file: Path) -> Path:
         partial = zip_path.with_name(zip_path.name + ".part")
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as packed:
             for path in sorted(site.rglob("*")):
-                if path.is_file() and path.suffix != ".gz":  # sitemap.xml.gz: for search engines
+                # Left out: sitemap.xml.gz, for search engines; the scripts' source maps, for
+                # developers' tools (a quarter of the zip).
+                if path.is_file() and path.suffix not in (".gz", ".map"):
                     packed.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
         partial.replace(zip_path)
     return zip_path
