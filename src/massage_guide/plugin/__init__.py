@@ -7,7 +7,7 @@
 - `guide/languages` (language_builds.py): each language's words, 404 page and search index;
 - `guide/translations` (translations.py): the translations whose English twin has changed since;
 - and, not named in mkdocs.yml, `OfflinePlugin` (offline.py): the copy opened from a folder,
-  which scripts/make_offline.py adds to the build (`make offline`).
+  which massage_guide/offline.py adds to the build (`make offline`).
 
 The guide's Markdown extensions need none of them: they read the page they convert from their
 host (host.py).
