@@ -6,13 +6,14 @@
 #   make grade PAGE=docs/safety.md   the reading grade of one page (or of all, without PAGE)
 #   make images                      redraw the share image and icons (needs Chromium)
 #   make translations-current FILE=docs/safety.es.md   after updating a Spanish file (FILE=all: every one)
+#   make offline                     massage-guide-offline.zip, the guide for a tablet without internet
 
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test test-fast bench grade images translations-current clean
+.PHONY: serve build test test-fast bench grade images translations-current offline clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -60,5 +61,10 @@ images: $(VENV)/.test-deps
 translations-current: $(VENV)/.site-deps
 	$(BIN)/python scripts/translations_current.py $(FILE)
 
+# The guide as one zip for a waiting-room tablet: unzipped, its index.html opens from the folder
+# (file://), with search, and asks no website for anything (scripts/make_offline.py).
+offline: $(VENV)/.site-deps
+	$(BIN)/python scripts/make_offline.py
+
 clean:
-	rm -rf site $(VENV) bench/node_modules
+	rm -rf site $(VENV) bench/node_modules massage-guide-offline.zip

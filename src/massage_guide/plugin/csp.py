@@ -27,6 +27,10 @@ that changes each time: previews carry no policy, so live reload keeps working. 
 by its address: `mkdocs serve` sets `site_url` to the address it serves at (`dev_addr`). (Not by
 `on_startup`: a plugin with that event is kept from one build to the next, and guide/assets must
 start each build anew.)
+
+The offline copy (`make offline`, offline.py), opened from a disk (`file://`), keeps this policy
+as it is: `'self'` covers the copy's own files, and its search needs no worker or fetch (offline.py
+says how); CONTENT-SECURITY-POLICY.md, "The offline copy".
 """
 
 from __future__ import annotations
