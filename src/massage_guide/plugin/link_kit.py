@@ -65,7 +65,7 @@ def kit_pdfs(files: Files, config: MkDocsConfig, kit_dir: str) -> None:
             files.append(File.generated(config, f"{FOLDER}/{name}", abs_src_path=str(folder / name)))
 
 
-def _size(size: int, code: str) -> str:
+def file_size(size: int, code: str) -> str:
     """A file's size as readers read it: "95 KB", "1.4 MB" ("1,4 MB" in Spanish)."""
     said = words(code)["link_kit"]
     if size < 1_000_000:
@@ -87,7 +87,7 @@ def built_pdfs(page: Page, what: str | None = None) -> list[dict[str, str]]:
             "what": document.what, "paper": paper, "name": name,
             "href": relative_link(page, f"{FOLDER}/{name}"),
             "url": urljoin(page.site.site_url, file.url),
-            "size": _size(Path(file.abs_src_path).stat().st_size, page.site.language),
+            "size": file_size(Path(file.abs_src_path).stat().st_size, page.site.language),
         })
     return found
 
