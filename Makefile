@@ -6,13 +6,14 @@
 #   make grade PAGE=docs/safety.md   the reading grade of one page (or of all, without PAGE)
 #   make images                      redraw the share image and icons (needs Chromium)
 #   make translations-current FILE=docs/safety.es.md   after updating a Spanish file (FILE=all: every one)
+#   make kit                         print the PDFs for practices into kit/, then build the site with them (needs Chromium)
 
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test test-fast bench grade images translations-current clean
+.PHONY: serve build test test-fast bench grade images translations-current kit clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -60,5 +61,12 @@ images: $(VENV)/.test-deps
 translations-current: $(VENV)/.site-deps
 	$(BIN)/python scripts/translations_current.py $(FILE)
 
+# The practice kit: the handout, the booklet, the quiz worksheet and a front-desk poster as PDFs
+# (Letter and A4, each language), printed by Chromium into kit/; the build then publishes them,
+# and the link kit and the handout page offer them. Run it again after changing the guide.
+kit: $(VENV)/.test-deps
+	$(BIN)/python scripts/make_kit.py
+	$(BIN)/mkdocs build --strict
+
 clean:
-	rm -rf site $(VENV) bench/node_modules
+	rm -rf site kit $(VENV) bench/node_modules
