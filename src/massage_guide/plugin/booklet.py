@@ -191,8 +191,9 @@ def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[P
 
 
 def part_qr(address: str, language: str) -> dict[str, str] | None:
-    """The QR code at the start of a part, on paper: it opens the part's (first) page, so a reader
-    can carry on on a phone; inline SVG, as the cover's, so it prints with nothing to load."""
+    """The QR code at the start of a part's sheet, on paper: it opens the part's (first) page, so
+    a reader can carry on on a phone; inline SVG, as the cover's, so it prints with nothing to
+    load. The first part (the home page, whose QR code is on the cover) has none."""
     if not address:
         return None
     svg = site_qr(address).svg_inline(
@@ -226,5 +227,7 @@ def booklet(
             )
         part_id = "booklet-part-" + (re.sub(r"[^\w-]+", "-", part.title.lower()).strip("-") or "part")
         rendered.append({"id": part_id if part.section else shown[0]["id"], "title": part.title,
-                         "section": part.section, "pages": shown, "qr": part_qr(shown[0]["address"], language)})
+                         "section": part.section, "pages": shown,
+                         # The first part runs on under the contents, not on a sheet of its own.
+                         "qr": part_qr(shown[0]["address"], language) if rendered else None})
     return render("booklet.html", language, parts=rendered)
