@@ -7,13 +7,14 @@
 #   make images                      redraw the share image and icons (needs Chromium)
 #   make translations-current FILE=docs/safety.es.md   after updating a Spanish file (FILE=all: every one)
 #   make offline                     massage-guide-offline.zip, the guide for a tablet without internet
+#   make kit                         print the PDFs for practices into kit/, then build the site with them (needs Chromium)
 
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: serve build test test-fast bench grade images translations-current offline clean
+.PHONY: serve build test test-fast bench grade images translations-current offline kit clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -66,5 +67,12 @@ translations-current: $(VENV)/.site-deps
 offline: $(VENV)/.site-deps
 	$(BIN)/python scripts/make_offline.py
 
+# The practice kit: the handout, the booklet, the quiz worksheet and a front-desk poster as PDFs
+# (Letter and A4, each language), printed by Chromium into kit/; the build then publishes them,
+# and the link kit and the handout page offer them. Run it again after changing the guide.
+kit: $(VENV)/.test-deps
+	$(BIN)/python scripts/make_kit.py
+	$(BIN)/mkdocs build --strict
+
 clean:
-	rm -rf site $(VENV) bench/node_modules massage-guide-offline.zip
+	rm -rf site kit $(VENV) bench/node_modules massage-guide-offline.zip

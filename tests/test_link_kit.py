@@ -41,7 +41,8 @@ def kit(site: Path, home: str = "") -> BeautifulSoup:
 
 def snippets(site: Path, home: str = "") -> list[BeautifulSoup]:
     """Each code block on the page, read back as the HTML a practice would paste."""
-    blocks = kit(site, home).select("article .mdx-linkkit pre code")
+    # The booking-email boxes (`mdx-linkkit--email`) are text, not code to paste into a website.
+    blocks = kit(site, home).select("article .mdx-linkkit:not(.mdx-linkkit--email) pre code")
     assert len(blocks) == 3, "expected code for a text link, a button and the difference pages"
     return [BeautifulSoup(block.get_text(), "html.parser") for block in blocks]
 

@@ -40,7 +40,8 @@ from mkdocs.utils import get_relative_url
 
 from ..mistakes import mistake
 from ..print_links import full_address, is_heading_mark, is_relative, note_address
-from .authoring import linked_file, render, source_path
+from .authoring import linked_file, render, shown_address, source_path
+from .qr import qr_title, site_qr
 
 _HEADING = re.compile(r"^h([1-6])$")
 # Attributes that hold one id, or a space-separated list of ids.
@@ -189,6 +190,18 @@ def booklet_parts(nav: Navigation, files: Files, leave_out: list[str]) -> list[P
     return parts
 
 
+def part_qr(address: str, language: str) -> dict[str, str] | None:
+    """The QR code at the start of a part's sheet, on paper: it opens the part's (first) page, so
+    a reader can carry on on a phone; inline SVG, as the cover's, so it prints with nothing to
+    load. The first part (the home page, whose QR code is on the cover) has none."""
+    if not address:
+        return None
+    svg = site_qr(address).svg_inline(
+        svgclass="mdx-booklet__qr-code", lineclass=None, omitsize=True, title=qr_title(address, language)
+    )
+    return {"svg": svg, "shown": shown_address(address)}
+
+
 def booklet(
     booklet_page: Page, parts: list[Part], files: Files, site_url: str,
     convert: Callable[[Page, Extension], str], language: str = "en",
@@ -214,5 +227,7 @@ def booklet(
             )
         part_id = "booklet-part-" + (re.sub(r"[^\w-]+", "-", part.title.lower()).strip("-") or "part")
         rendered.append({"id": part_id if part.section else shown[0]["id"], "title": part.title,
-                         "section": part.section, "pages": shown})
+                         "section": part.section, "pages": shown,
+                         # The first part runs on under the contents, not on a sheet of its own.
+                         "qr": part_qr(shown[0]["address"], language) if rendered else None})
     return render("booklet.html", language, parts=rendered)

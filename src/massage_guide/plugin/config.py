@@ -32,6 +32,9 @@ class PrintConfig(base.Config):
     # Pages the printed booklet (/print/) leaves out, as paths in docs/: it holds what readers
     # read. The handout is a sheet of its own; the link kit is for practices.
     booklet_leaves_out = c.ListOfItems(c.Type(str), default=["handout.md", "link-to-this-guide.md"])
+    # The folder, beside mkdocs.yml, that `make kit` prints the PDFs into (scripts/make_kit.py);
+    # the build publishes those it finds there, and the link kit and the handout offer them.
+    kit_dir = c.Type(str, default="kit")
 
 
 class LanguagesConfig(base.Config):

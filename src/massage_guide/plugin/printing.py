@@ -1,7 +1,8 @@
 """`guide/print`: what the guide adds for paper, in the order MkDocs runs the events.
 
 3. on_files: the QR code for the guide's home page in the language being built, as SVG and PNG
-   files to download (the link kit, link_kit.py).
+   files to download, and the PDFs `make kit` printed in that language, if any (the link kit,
+   link_kit.py).
 6. on_page_context: the booklet (a page with `booklet: true`) gets the readers' pages, in parts,
    converted again to fit inside it (booklet.py); its template gets what those pages need.
 
@@ -27,7 +28,7 @@ from .assets import PageFacts, page_facts
 from .booklet import booklet, booklet_parts
 from .config import PrintConfig
 from .languages import language
-from .link_kit import qr_files
+from .link_kit import kit_pdfs, qr_files
 from .page_check import check_output
 
 
@@ -41,6 +42,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.site, self.files = config, files
         qr_files(files, config)
+        kit_pdfs(files, config, self.config.kit_dir)
         return files
 
     @event_priority(-10)  # after guide/assets has given the page's needs: the booklet's are more
