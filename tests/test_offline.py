@@ -173,3 +173,13 @@ def test_every_page_keeps_the_published_policy(offline: Path) -> None:
         assert first.name == "meta" and first.get("http-equiv") == "Content-Security-Policy", path
         runs = "script-src 'none'" not in first["content"]
         assert _without_hashes(first["content"]) == _without_hashes(policy([], scripts=runs)), path
+
+
+def test_the_link_kit_in_it_gives_the_published_sites_addresses(offline: Path) -> None:
+    """The copy's own pages name files (`price.html`); the links a practice copies from its link
+    kit still go to the published site's pages (`…/differences/price/`)."""
+    for folder in ("", "es/"):
+        kit = folder + "link-to-this-guide.html"
+        code = " ".join(block.get_text() for block in BeautifulSoup((offline / kit).read_text(encoding="utf-8"), "html.parser").select("article pre code"))
+        assert PRACTICE_URL + folder + "differences/price/" in code, kit
+        assert ".html" not in code.replace("text/html", ""), f"{kit}: a copied link names a file of the offline copy"

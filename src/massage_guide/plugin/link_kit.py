@@ -106,10 +106,19 @@ def _button(page: Page) -> str:
     return render("link-kit-button.md", snippet=snippet)
 
 
+def published(url: str) -> str:
+    """A page's address on the published site. The offline copy's build names files
+    (`differences/price.html`); the links a practice copies go to the site (`differences/price/`)."""
+    if url.endswith("index.html"):
+        return url[: -len("index.html")]
+    return url[: -len(".html")] + "/" if url.endswith(".html") else url
+
+
 def _deep_links(page: Page) -> str:
     site_url = page.site.site_url
     links = [
-        {"url": urljoin(site_url.rstrip("/") + "/", other.url) if site_url else other.url, "title": other.title}
+        {"url": urljoin(site_url.rstrip("/") + "/", published(other.url)) if site_url else published(other.url),
+         "title": other.title}
         for other in difference_pages(page)
     ]
     snippet = render("link-kit-deep-links.html", page.site.language, links=links).strip()
@@ -147,7 +156,7 @@ def _page_address(page: Page, name: str) -> str:
     """The full address of the docs page `name` (`which-one-is-right-for-you`) in the page's language."""
     for path, url in reading_order(page):
         if re.sub(r"(\.[a-z]{2})?\.md$", "", path) == name:
-            return urljoin(page.site.site_url, url)
+            return urljoin(page.site.site_url, published(url))
     raise AuthorError(
         page.file, None,
         f"`<!-- guide: link-kit-email {name} -->` names the page `{name}`, which the navigation does not hold.",
