@@ -15,8 +15,7 @@ text, it becomes
 - the definition is explained in place, with no JavaScript and without changing the page's
   address: a tap, a click, or Enter on the word opens the tip (an HTML popover, opened and closed
   by the browser) over the text, so the sentence is not split (glossary.css places it); its Close
-  button, Escape, or a tap anywhere else closes it. A mouse pointer resting on the word also shows
-  it, until the pointer leaves;
+  button, Escape, or a tap anywhere else closes it;
 - screen readers read the definition as the word's description;
 - the tip's link leads to the word's full entry on the glossary page; it can be reached by Tab
   only while the tip is open.
