@@ -181,7 +181,7 @@ def test_the_mark_explains_the_word_in_place_and_links_to_the_entry() -> None:
         '<small class="mdx-term__tip" data-search-exclude="true" id="mdx-tip-co-pay" popover="auto">'
         '<span class="mdx-term__definition" id="mdx-term-co-pay">What you pay at each visit.</span> '
         '<a class="mdx-term__link" href="../glossary.md#co-pay">Co-pay in the glossary</a> '
-        '<button class="mdx-term__close" popovertarget="mdx-tip-co-pay" popovertargetaction="hide" type="button">Close</button>'
+        '<button class="mdx-term__close" popovertarget="mdx-tip-co-pay" type="button">Close</button>'
         '</small></span>'
     )
 

@@ -8,7 +8,7 @@ text, it becomes
       <small class="mdx-term__tip" id="mdx-tip-cupping" popover="auto" data-search-exclude="true">
         <span class="mdx-term__definition" id="mdx-term-cupping">DEFINITION</span>
         <a class="mdx-term__link" href="../glossary.md#cupping">Cupping in the glossary</a>
-        <button class="mdx-term__close" type="button" popovertarget="mdx-tip-cupping" popovertargetaction="hide">Close</button>
+        <button class="mdx-term__close" type="button" popovertarget="mdx-tip-cupping">Close</button>
       </small>
     </span>
 
@@ -189,12 +189,9 @@ class GlossaryTreeprocessor(Treeprocessor):
         link = etree.SubElement(tip, "a", {"class": "mdx-term__link", "href": self._href(entry)})
         link.text = AtomicString(self.said["in_glossary"].format(term=entry.term))
         link.tail = " "
-        # The visible way to close it; Escape and a tap outside it close it too.
-        close = etree.SubElement(
-            tip,
-            "button",
-            {"class": "mdx-term__close", "type": "button", "popovertarget": tip_id, "popovertargetaction": "hide"},
-        )
+        # The visible way to close it; Escape and a tap outside it close it too. It toggles the
+        # definition, which is open whenever the button can be seen: it closes it.
+        close = etree.SubElement(tip, "button", {"class": "mdx-term__close", "type": "button", "popovertarget": tip_id})
         close.text = AtomicString(self.said["close"])
         return wrap
 

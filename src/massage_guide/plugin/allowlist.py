@@ -52,7 +52,7 @@ ELEMENTS: dict[str, set[str]] = {
     "input": {"type", "name", "value", "checked"},
     "label": {"for"},
     # The glossary's words open their definition, a popover, and its Close button shuts it.
-    "button": {"type", "popovertarget", "popovertargetaction"},
+    "button": {"type", "popovertarget"},
 }
 # Elements that may be a popover (the glossary's definitions).
 ELEMENTS["small"] = {"popover"}
