@@ -177,10 +177,12 @@ def test_the_mark_explains_the_word_in_place_and_links_to_the_entry() -> None:
     (term,) = soup.select("span.mdx-term")
     assert str(term) == (
         '<span class="mdx-term">'
-        '<span aria-describedby="mdx-term-co-pay" class="mdx-term__word" role="button" tabindex="0">co-pay</span>'
-        '<small class="mdx-term__tip" data-search-exclude="true">'
+        '<button aria-describedby="mdx-term-co-pay" class="mdx-term__word" popovertarget="mdx-tip-co-pay" type="button">co-pay</button>'
+        '<small class="mdx-term__tip" data-search-exclude="true" id="mdx-tip-co-pay" popover="auto">'
         '<span class="mdx-term__definition" id="mdx-term-co-pay">What you pay at each visit.</span> '
-        '<a class="mdx-term__link" href="../glossary.md#co-pay">Co-pay in the glossary</a></small></span>'
+        '<a class="mdx-term__link" href="../glossary.md#co-pay">Co-pay in the glossary</a> '
+        '<button class="mdx-term__close" popovertarget="mdx-tip-co-pay" type="button">Close</button>'
+        '</small></span>'
     )
 
 

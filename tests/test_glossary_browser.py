@@ -46,65 +46,169 @@ def term(request) -> Term:
     return Term(home, entry.anchor, entry.definition)
 
 
-def _shown_in_place(page, width: int, term: Term) -> None:
-    """The definition is on screen, inside the width, just under the word's line, over the text:
-    the paragraph keeps its height, so the sentence is not split. It links to the full entry."""
+SCREENS = {"320": {"width": 320, "height": 640}, "390": {"width": 390, "height": 720}, "1280": {"width": 1280, "height": 800}}
+
+
+def _contrast(page, selector: str) -> float:
+    """The contrast ratio (WCAG) of an element's text colour against its own background, which
+    must be solid (nothing underneath shows through)."""
+    text, background = (
+        [float(part) for part in css[css.index("(") + 1 : -1].replace("/", " ").replace(",", " ").split()] + [1.0]
+        for css in page.locator(selector).evaluate(
+            "el => { const s = getComputedStyle(el); return [s.color, s.backgroundColor]; }"
+        )
+    )
+    assert background[3] == 1, f"the background lets the page show through: {background}"
+    # Text drawn with some transparency over its background.
+    text = [t * text[3] + b * (1 - text[3]) for t, b in zip(text[:3], background[:3])]
+
+    def luminance(rgb: list[float]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(text), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _open_and_readable(page, screen: dict, term: Term) -> None:
+    """The definition is on screen, whole, solid (nothing shows through it), in body-size text
+    of full contrast, and links to the full entry."""
     word, tip = page.locator(term.word), page.locator(term.tip)
     expect(tip).to_be_visible()
     assert page.locator(f"#{word.get_attribute('aria-describedby')}").inner_text() == term.definition
-    box, line = tip.bounding_box(), word.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= width, "the definition runs off screen"
-    assert line["y"] + line["height"] - 2 <= box["y"] <= line["y"] + line["height"] + 12
-    assert tip.evaluate("el => getComputedStyle(el).position") == "absolute"
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"], f"the definition runs off the side: {box}"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= screen["height"], f"the definition runs off the screen: {box}"
+    opacity = tip.evaluate("el => { let o = 1; for (; el; el = el.parentElement) o *= +getComputedStyle(el).opacity; return o; }")
+    assert opacity == 1, f"the definition is see-through (opacity {opacity})"
+    assert _contrast(page, term.tip) >= 4.5
+    body = word.locator("xpath=ancestor::p[1]").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert tip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= body, "the definition is smaller than the text"
     assert tip.locator("a.mdx-term__link").get_attribute("href").endswith(f"glossary/#{term.entry}")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_keyboard_user_reaches_a_word_and_its_definition_without_javascript(browser, base_url: str, width: str, term: Term) -> None:
-    context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
+def _close_button(page, term: Term):
+    """The definition's Close button: in view, a target of 24 px and more."""
+    close = page.locator(f"{term.tip} .mdx-term__close")
+    expect(close).to_be_visible()
+    assert close.inner_text().strip() == said(term.home)["glossary"]["close"]
+    box = close.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
+    return close
+
+
+def _word_at_the_bottom_right(page, screen: dict, term: Term) -> None:
+    """Put the word at the end of a line of its own at the right of the text column, and scroll
+    it to the last lines of the screen: the hardest place for its definition to fit."""
+    page.locator(term.word).evaluate(
+        """(word, height) => {
+            const line = document.createElement("p");
+            line.style.textAlign = "right";
+            word.closest("p").after(line);
+            line.append(word.parentElement);
+            window.scrollBy(0, word.getBoundingClientRect().bottom - (height - 8));
+        }""",
+        screen["height"],
+    )
+    word = page.locator(term.word)
+    line, column = word.bounding_box(), word.locator("xpath=ancestor::p[1]").bounding_box()
+    assert screen["height"] - 80 <= line["y"] and line["y"] + line["height"] <= screen["height"], line
+    assert line["x"] + line["width"] >= column["x"] + column["width"] - 2, (line, column)
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_tapped_word_near_the_bottom_right_opens_its_definition_in_view_without_javascript(
+    browser, base_url: str, screen: str, term: Term
+) -> None:
+    size = SCREENS[screen]
+    phone = size["width"] < 600
+    context = browser.new_context(viewport=size, java_script_enabled=False, has_touch=phone, is_mobile=phone)
     page = context.new_page()
     page.goto(base_url + term.page)
-    paragraph = page.locator(term.word).locator("xpath=ancestor::p[1]")
-    height = paragraph.bounding_box()["height"]
+    address = page.url
     expect(page.locator(term.tip)).to_be_hidden()
-    tab_to(page, term.word)
-    _shown_in_place(page, WIDTHS[width]["width"], term)
-    assert paragraph.bounding_box()["height"] == height, "the definition split the sentence"
-    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none", "the focused word needs a visible focus ring"
-    # Tab goes on to the link to the full entry, then on past the word: the definition closes.
-    page.keyboard.press("Tab")
-    expect(page.locator(f"{term.tip} a.mdx-term__link")).to_be_focused()
-    page.keyboard.press("Tab")
+    _word_at_the_bottom_right(page, size, term)
+    if phone:
+        page.locator(term.word).tap()
+    else:
+        page.locator(term.word).click()
+    _open_and_readable(page, size, term)
+    close = _close_button(page, term)
+    close.tap() if phone else close.click()
     expect(page.locator(term.tip)).to_be_hidden()
+    assert page.evaluate("() => location.href") == address, "opening or closing the definition changed the address"
     context.close()
 
 
-def test_touch_user_taps_a_word_and_reads_it_in_place_without_javascript(browser, base_url: str, term: Term) -> None:
+@pytest.mark.parametrize("width", WIDTHS)
+def test_keyboard_user_opens_reads_and_closes_a_definition_without_javascript(browser, base_url: str, width: str, term: Term) -> None:
+    context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + term.page)
+    address = page.url
+    paragraph = page.locator(term.word).locator("xpath=ancestor::p[1]")
+    height = paragraph.bounding_box()["height"]
+    tab_to(page, term.word)
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused word needs a visible focus ring"
+    page.keyboard.press("Enter")
+    _open_and_readable(page, WIDTHS[width], term)
+    assert paragraph.bounding_box()["height"] == height, "the definition split the sentence"
+    # Tab goes on to the link to the full entry, then to Close; Enter there closes the
+    # definition and gives focus back to the word, at the same address.
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{term.tip} a.mdx-term__link")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(_close_button(page, term)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(term.tip)).to_be_hidden()
+    expect(page.locator(term.word)).to_be_focused()
+    # Space opens it too, and Escape closes it, with no script.
+    page.keyboard.press(" ")
+    expect(page.locator(term.tip)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(term.tip)).to_be_hidden()
+    assert page.evaluate("() => location.href") == address
+    context.close()
+
+
+def test_touch_user_taps_a_word_and_then_its_link_without_javascript(browser, base_url: str, term: Term) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(base_url + term.page)
     address = page.url
     page.locator(term.word).tap()
-    _shown_in_place(page, PHONE["width"], term)
+    _open_and_readable(page, PHONE, term)
     assert page.url == address, "tapping the word left the page or changed its address"
+    # A tap on the text around it closes it too.
+    page.touchscreen.tap(PHONE["width"] // 2, 80)
+    expect(page.locator(term.tip)).to_be_hidden()
     # A tap on the link in the definition leads to the full entry.
+    page.locator(term.word).tap()
     page.locator(f"{term.tip} a.mdx-term__link").tap()
     page.wait_for_url(f"**/glossary/#{term.entry}")
     assert page.locator(f"#{term.entry} + p").inner_text() == term.definition
     context.close()
 
 
-def test_mouse_user_points_at_a_word_and_then_at_its_definition(browser, base_url: str, term: Term) -> None:
+def test_mouse_user_clicks_a_word_and_reads_it_just_under_it_without_javascript(browser, base_url: str, term: Term) -> None:
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + term.page)
-    page.locator(term.word).hover()
-    _shown_in_place(page, DESKTOP["width"], term)
-    # The pointer may move onto the definition (to reach its link) without closing it.
+    paragraph = page.locator(term.word).locator("xpath=ancestor::p[1]")
+    height = paragraph.bounding_box()["height"]
+    page.locator(term.word).click()
+    _open_and_readable(page, DESKTOP, term)
+    # On a wide screen, just under the word's line, over the text: the sentence is not split.
+    box, line = page.locator(term.tip).bounding_box(), page.locator(term.word).bounding_box()
+    assert line["y"] + line["height"] - 2 <= box["y"] <= line["y"] + line["height"] + 12
+    assert abs(box["x"] - line["x"]) <= 12
+    assert paragraph.bounding_box()["height"] == height, "the definition split the sentence"
+    # The pointer may move onto the definition (to reach its link) without closing it; a click
+    # anywhere else closes it.
     page.locator(f"{term.tip} a.mdx-term__link").hover()
     expect(page.locator(term.tip)).to_be_visible()
-    page.mouse.move(5, 5)
+    page.mouse.click(5, DESKTOP["height"] - 5)
     expect(page.locator(term.tip)).to_be_hidden()
     context.close()
 
@@ -115,11 +219,13 @@ def test_escape_closes_a_definition_with_javascript(browser, base_url: str, term
     page.goto(base_url + term.page)
     wait_for_material(page)
     tab_to(page, term.word)
+    page.keyboard.press("Enter")
     expect(page.locator(term.tip)).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.locator(term.tip)).to_be_hidden()
     expect(page.locator(term.word)).to_be_focused()
     # Only one definition: no second, floating tooltip from the theme.
+    page.locator(term.word).hover()
     assert page.locator(".md-tooltip2--active").count() == 0
     context.close()
 
@@ -128,24 +234,45 @@ def test_the_word_is_marked_by_its_underline_not_by_colour_alone(browser, base_u
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + term.page)
-    style = page.locator(term.word).evaluate(
+    word = page.locator(term.word)
+    style = word.evaluate(
         "el => { const s = getComputedStyle(el); return [s.textDecorationLine, s.textDecorationStyle]; }"
     )
     assert style == ["underline", "dotted"]
+    # Otherwise it reads as a word of the sentence: the sentence's type and colour.
+    around = ["color", "fontFamily", "fontSize", "fontWeight", "lineHeight"]
+    mine, sentence = (
+        element.evaluate("(el, names) => names.map(n => getComputedStyle(el)[n])", around)
+        for element in (word, word.locator("xpath=ancestor::p[1]"))
+    )
+    assert mine == sentence
     context.close()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violations_with_a_definition_open(browser, base_url: str, width: str, term: Term) -> None:
+@pytest.mark.parametrize("screen", SCREENS)
+def test_no_axe_violations_with_a_definition_open(browser, base_url: str, screen: str, term: Term) -> None:
     # axe-core needs JavaScript to run; the definition opens the same way with it on.
-    context = browser.new_context(viewport=WIDTHS[width])
+    context = browser.new_context(viewport=SCREENS[screen])
     page = context.new_page()
     page.goto(base_url + term.home + "differences/the-therapist/")
     wait_for_material(page)
     tab_to(page, ".mdx-term__word")
+    page.keyboard.press("Enter")
     expect(page.locator(".mdx-term__word:focus + .mdx-term__tip")).to_be_visible()
     assert_no_axe_violations(page)
     context.close()
+
+
+def test_glossary_entry_names_are_clear_headings(browser, base_url: str, term: Term) -> None:
+    for screen in (PHONE, DESKTOP):
+        context = browser.new_context(viewport=screen, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(base_url + term.home + "glossary/")
+        heading = page.locator(f"h3#{term.entry}")
+        size = lambda locator: locator.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")  # noqa: E731
+        weight = heading.evaluate("el => +getComputedStyle(el).fontWeight")
+        assert size(heading) >= 1.2 * size(heading.locator("xpath=following-sibling::p[1]")) and weight >= 600
+        context.close()
 
 
 def test_glossary_letters_are_large_targets_that_jump_to_their_words(browser, base_url: str, term: Term) -> None:

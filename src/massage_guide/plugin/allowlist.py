@@ -51,11 +51,15 @@ ELEMENTS: dict[str, set[str]] = {
     "output": {"for"},  # the quiz's running score
     "input": {"type", "name", "value", "checked"},
     "label": {"for"},
-    "button": {"type"},
+    # The glossary's words open their definition, a popover, and its Close button shuts it.
+    "button": {"type", "popovertarget"},
 }
-# The only kinds of `<input>` and `<button>` (choices, and the quiz's "start again").
+# Elements that may be a popover (the glossary's definitions).
+ELEMENTS["small"] = {"popover"}
+# The only kinds of `<input>` and `<button>` (choices, the quiz's "start again", the glossary's
+# words and Close buttons).
 INPUT_TYPES = {"radio", "checkbox"}
-BUTTON_TYPES = {"reset"}
+BUTTON_TYPES = {"reset", "button"}
 # Plain SVG shapes (the QR code, the emoji and box icons the theme writes into a page): no
 # address, no style, no animation, no script.
 SVG_ELEMENTS: dict[str, set[str]] = {

@@ -45,7 +45,7 @@ from .qr import qr_title, site_qr
 
 _HEADING = re.compile(r"^h([1-6])$")
 # Attributes that hold one id, or a space-separated list of ids.
-_ID_ATTRS = ("id", "for")
+_ID_ATTRS = ("id", "for", "popovertarget")
 _ID_LIST_ATTRS = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
 # After the quiz and the glossary (4), which add ids and links; this extension's own links are
 # final, so MkDocs' link rewriting (0) is not needed.
