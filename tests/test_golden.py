@@ -22,7 +22,7 @@ import yaml
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*/*.md"))
 # Every extension the guide names in mkdocs.yml has golden files.
-EXTENSIONS = {"summary", "blocks", "permalinks", "print_links", "quiz", "glossary"}
+EXTENSIONS = {"summary", "blocks", "permalinks", "print_links", "quiz", "glossary", "tables"}
 
 
 def _settings(case: Path) -> tuple[list[str], dict[str, dict]]:

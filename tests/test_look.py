@@ -145,6 +145,128 @@ def test_tables_fit_the_narrowest_phone(browser, base_url: str) -> None:
     assert not wide, "tables cut off at 320 px: " + ", ".join(wide)
 
 
+# Issue 24: on a phone a table's words are never split. Every word of every visible table (the
+# parts between spaces, and after a hyphen or a slash, where a line may break) whose text sits on
+# more than one line; and every element of the page that hyphenates words.
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const table of document.querySelectorAll("article table")) {
+    if (!table.checkVisibility() || table.closest("[hidden], .mdx-print-only")) continue;
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const box = node.parentElement.getBoundingClientRect();
+      if (box.width < 2 || !node.parentElement.checkVisibility()) continue;  // a hidden header
+      for (const word of node.textContent.matchAll(/[^\\s\\/\u2010-\u2014-]+[\\/\u2010-\u2014-]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+  }
+  const hyphenated = [...document.querySelectorAll("*")].filter((el) => getComputedStyle(el).hyphens === "auto")
+    .map((el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""));
+  return { split, hyphenated: [...new Set(hyphenated)] };
+}"""
+
+# Each visible table's layout: its rows' and cells' display, whether its header row shows, and for
+# each body cell its column's header text, its `data-label` and what its `::before` shows.
+TABLE_LAYOUT = """() => [...document.querySelectorAll("article table")]
+  .filter((table) => table.checkVisibility() && !table.closest("[hidden], .mdx-print-only"))
+  .map((table) => {
+    const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.replace(/\\s+/g, " ").trim());
+    const head = table.querySelector("thead").getBoundingClientRect();
+    return {
+      header: names.join(" | "),
+      headerShown: head.width > 20 && head.height > 10,
+      rows: [...new Set([...table.querySelectorAll("tbody tr")].map((tr) => getComputedStyle(tr).display))],
+      cells: [...table.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.children].map((td, i) => ({
+        name: names[i] || "", label: td.dataset.label || "", display: getComputedStyle(td).display,
+        shown: getComputedStyle(td, "::before").content, width: td.getBoundingClientRect().width,
+      }))),
+    };
+  })"""
+PHONES = {"320": NARROWEST, "390": {"width": 390, "height": 720}}
+
+
+def _table_layout_faults(layout: list[dict], address: str, phone: bool) -> list[str]:
+    """What is wrong with the tables of the page at `address`: on a phone, tables that are not
+    cards whose cells each show their column's name; on a wide screen, tables that are not tables."""
+    wrong = []
+    for table in layout:
+        where = f"/{address}, table {table['header']!r}"
+        if not phone:
+            if not table["headerShown"] or table["rows"] != ["table-row"]:
+                wrong.append(f"{where}: not a table ({table['rows']}, header row shown: {table['headerShown']})")
+            wrong += [f"{where}: a cell shows its column's name {cell['shown']!r}" for cell in table["cells"]
+                      if cell["shown"] not in ("none", "normal")]
+            continue
+        if table["headerShown"] or table["rows"] != ["block"]:
+            wrong.append(f"{where}: not cards ({table['rows']}, header row shown: {table['headerShown']})")
+        for cell in table["cells"]:
+            if cell["name"] and (cell["label"] != cell["name"] or not cell["shown"].startswith(f'"{cell["name"]}"')):
+                wrong.append(f"{where}: a cell of {cell['name']!r} shows {cell['shown']!r}")
+            if cell["display"] != "block" or cell["width"] < 200:
+                wrong.append(f"{where}: a cell of {cell['name']!r} is {cell['width']:.0f} px wide ({cell['display']})")
+    return wrong
+
+
+def _screen_reader_faults(page, layout: list[dict], address: str) -> list[str]:
+    """Screen readers get a table in either layout: the accessibility tree of the page's first
+    table has its column headers and cells, and its first cell does not read its column's name."""
+    if not layout:
+        return []
+    tree = page.locator("article table").first.aria_snapshot()
+    first = layout[0]["cells"][0]
+    if "- columnheader" not in tree or "- cell" not in tree:
+        return [f"/{address}: screen readers get no table:\n{tree[:300]}"]
+    if first["name"] and f'cell "{first["name"]} ' in tree:
+        return [f"/{address}: a cell reads its column's name: {first['name']!r}"]
+    return []
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_on_a_phone_tables_are_cards_with_column_names_and_no_word_is_split(browser, base_url: str, width: str) -> None:
+    """Issue 24: three columns squeezed into a phone broke words in the middle ("Differen/ce",
+    "insuranc/e", "kinesiolo/gy", "terapeut/a") or hyphenated them. Every page in every language,
+    as a phone shows it (JavaScript on): each table row is a card, each value under its column's
+    name from the table's own header; no word in a table is split over two lines; no element
+    hyphenates; screen readers still get a table."""
+    context = browser.new_context(viewport=PHONES[width])
+    page = context.new_page()
+    found, tables = [], 0
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        wait_for_material(page)
+        words = page.evaluate(SPLIT_WORDS)
+        found += [f"/{address}: {word!r} split over two lines" for word in words["split"]]
+        found += [f"/{address}: <{element}> hyphenates its words" for element in words["hyphenated"]]
+        layout = page.evaluate(TABLE_LAYOUT)
+        tables += len(layout)
+        found += _table_layout_faults(layout, address, phone=True) + _screen_reader_faults(page, layout, address)
+    context.close()
+    assert tables > 10, f"only {tables} tables found"
+    assert not found, "\n".join(found)
+
+
+def test_on_a_wide_screen_tables_are_tables(browser, base_url: str) -> None:
+    """At 1280 px a table keeps its columns and its header row on top, and no cell repeats its
+    column's name."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    found, tables = [], 0
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        wait_for_material(page)
+        layout = page.evaluate(TABLE_LAYOUT)
+        tables += len(layout)
+        found += _table_layout_faults(layout, address, phone=False) + _screen_reader_faults(page, layout, address)
+    context.close()
+    assert tables > 10, f"only {tables} tables found"
+    assert not found, "\n".join(found)
+
+
 @pytest.mark.parametrize("home", HOMES)
 def test_the_urgent_box_is_unmistakable_without_colour(browser, base_url: str, home: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)

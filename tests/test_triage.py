@@ -280,31 +280,56 @@ def test_bleeding_risk_asks_the_doctor_and_avoids_deep_tissue_massage_unless_cle
     assert "nccih-massage" in english.sources
 
 
-@pytest.mark.parametrize("home", list(LANGUAGES.values()))
-def test_the_911_box_is_on_the_first_phone_screen_of_the_safety_page(browser, base_url: str, home: str) -> None:
-    """DECISIONS.md: the 911 box stays on the first phone screen (390 px) of the safety page: its
-    title and its first sign, with and without JavaScript."""
+# Phones' first screens (CSS pixels): a common phone's, less the browser's bars, and the smallest.
+FIRST_SCREENS = {"390x720": {"width": 390, "height": 720}, "320x640": {"width": 320, "height": 640}}
+
+
+# Known gap (issue 24): on the smallest phone the Spanish page's longer title, "In short" box
+# and heading put the box's top at 684 px. It needs a shorter "En resumen" (2 lines less) or a
+# lower "In short" box on phones. Strict: once the box is on that screen, this test says so.
+SMALLEST_SPANISH = pytest.mark.xfail(reason="the Spanish 911 box starts 44 px below a 320 x 640 screen", strict=True)
+FIRST_SCREEN_CASES = [
+    pytest.param(home, screen, marks=[SMALLEST_SPANISH] if (home, screen) == ("es/", "320x640") else [])
+    for home in LANGUAGES.values() for screen in FIRST_SCREENS
+]
+
+
+@pytest.mark.parametrize(("home", "screen"), FIRST_SCREEN_CASES)
+def test_the_911_box_is_on_the_first_phone_screen_of_the_safety_page(browser, base_url: str, home: str, screen: str) -> None:
+    """DECISIONS.md: the 911 box stays on the first phone screen of the safety page, with and
+    without JavaScript. Issue 24: at 390 x 720 its title and its tap-to-call link are in full
+    view; at 320 x 640 at least its top is. On a taller phone (390 x 844), its first sign too."""
     from conftest import PHONE
 
+    viewport = FIRST_SCREENS[screen]
     for javascript in (True, False):
-        context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+        state = f"/{home}safety/ at {screen}, JavaScript {'on' if javascript else 'off'}"
+        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
         page = context.new_page()
         page.goto(base_url + home + "safety/")
         box = page.locator('[data-triage="call-911"]').first
-        first_sign = box.locator("li").first.bounding_box()
         assert "911" in box.locator(".admonition-title").inner_text()
-        assert first_sign["y"] + first_sign["height"] <= PHONE["height"], (
-            f"/{home}safety/ (JavaScript {'on' if javascript else 'off'}): the 911 box's first sign ends at "
-            f"{first_sign['y'] + first_sign['height']:.0f} px, below the first screen ({PHONE['height']} px)")
-        # A reader in trouble taps to call: the number the triage file gives, a target of 24 px
-        # or more, on the first screen. On paper the box's title says the number instead.
-        if number := triage(code_of(home)).level("call-911").call:
-            call = box.locator(f'a[href="tel:{number.replace(" ", "").replace("-", "")}"]')
-            target = call.bounding_box()
-            assert target and target["height"] >= 24 and target["y"] + target["height"] <= PHONE["height"], target
-            assert number in call.inner_text()
-            page.emulate_media(media="print")
-            assert not call.is_visible(), "the call link is for screens: on paper the title says the number"
+        top = box.bounding_box()["y"]
+        assert top < viewport["height"], f"{state}: the 911 box starts at {top:.0f} px, below the first screen"
+        number = triage(code_of(home)).level("call-911").call
+        call = box.locator(f'a[href="tel:{number.replace(" ", "").replace("-", "")}"]') if number else None
+        if screen == "390x720":
+            title = box.locator(".admonition-title").bounding_box()
+            assert title["y"] + title["height"] <= viewport["height"], f"{state}: the 911 box's title is cut off"
+            # A reader in trouble taps to call: the number the triage file gives, a target of
+            # 24 px or more, on the first screen. On paper the box's title says the number instead.
+            if call is not None:
+                target = call.bounding_box()
+                assert target and target["height"] >= 24 and target["y"] + target["height"] <= viewport["height"], target
+                assert number in call.inner_text()
+                page.emulate_media(media="print")
+                assert not call.is_visible(), "the call link is for screens: on paper the title says the number"
+                page.emulate_media(media="screen")
+            page.set_viewport_size(PHONE)
+            first_sign = box.locator("li").first.bounding_box()
+            assert first_sign["y"] + first_sign["height"] <= PHONE["height"], (
+                f"{state}: on a 390 x {PHONE['height']} screen the 911 box's first sign ends at "
+                f"{first_sign['y'] + first_sign['height']:.0f} px, below the first screen")
         context.close()
 
 
@@ -332,6 +357,45 @@ def test_the_two_urgent_levels_differ_by_more_than_shade(browser, base_url: str,
         assert now["icon"] != today["icon"], f"{media}: both boxes show the same icon"
         assert now["frame"] != today["frame"], f"{media}: both boxes have a {now['frame']} frame"
     context.close()
+
+
+# How a row of the after-massage table looks: its level (from its class), the weight of its sign,
+# the rule on its left (the row's own, as a card, or its first cell's, in a table) and the icon
+# before its action.
+ROW_LOOK = """row => ({
+  level: row.className,
+  sign: row.cells[0].innerText.trim().slice(0, 40),
+  weight: parseInt(getComputedStyle(row.cells[0]).fontWeight),
+  rule: Math.max(parseFloat(getComputedStyle(row).borderLeftWidth), parseFloat(getComputedStyle(row.cells[0]).borderLeftWidth)),
+  icon: getComputedStyle(row.querySelector("strong"), "::before").maskImage,
+})"""
+
+
+@pytest.mark.parametrize("width", ["390", "1280"])
+@pytest.mark.parametrize("home", list(LANGUAGES.values()))
+def test_the_urgent_rows_of_the_after_massage_table_stand_out_by_more_than_colour(browser, base_url: str, home: str, width: str) -> None:
+    """Issue 24: the "Call 911 now" row of the after-effects table looked like every other row.
+    Each row carries its level, as in the triage file; the "Call 911 now" rows have a heavier rule
+    and bolder type than the rows one may book with, the "See a doctor today" rows a rule and
+    their own icon; on a phone (cards) and on a wide screen (a table)."""
+    levels = triage(code_of(home)).levels
+    now, today = levels[0].rank, levels[1].rank
+    after = [level.rank for level in levels for _ in triage(code_of(home)).signs_of(level.key, "after-massage")]
+    context = browser.new_context(viewport={"width": int(width), "height": 900})
+    page = context.new_page()
+    page.goto(base_url + home + "safety/")
+    rows = [row.evaluate(ROW_LOOK) for row in page.locator(".mdx-triage-table tbody tr").all()]
+    context.close()
+    assert [row["level"] for row in rows] == [f"mdx-triage--{rank}" for rank in after]
+    calm = [row for row in rows if row["level"] not in (f"mdx-triage--{now}", f"mdx-triage--{today}")]
+    assert calm, "no row to compare the urgent ones with"
+    for row in rows:
+        if row["level"] == f"mdx-triage--{now}":
+            assert row["weight"] > max(c["weight"] for c in calm) and row["rule"] >= 6, row
+            assert row["rule"] > max(c["rule"] for c in calm) and "svg" in row["icon"], row
+        elif row["level"] == f"mdx-triage--{today}":
+            assert row["rule"] > max(c["rule"] for c in calm) and "svg" in row["icon"], row
+            assert row["icon"] != next(r["icon"] for r in rows if r["level"] == f"mdx-triage--{now}"), row
 
 
 def code_of(home: str) -> str:

@@ -340,6 +340,7 @@ markdown_extensions:
   - massage_guide.glossary:
       data: docs/glossary.yml
   - massage_guide.quiz
+  - massage_guide.tables
 exclude_docs: |
   /glossary.yml
   /glossary.fr.yml

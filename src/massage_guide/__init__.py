@@ -8,7 +8,8 @@ under `markdown_extensions:` in mkdocs.yml):
 - `massage_guide.summary`: the "In short" box under a page's title;
 - `massage_guide.blocks`: `<!-- guide: NAME -->` lines filled with generated Markdown;
 - `massage_guide.permalinks`: heading link marks named for screen readers;
-- `massage_guide.print_links`: links carry their full address for the print stylesheet.
+- `massage_guide.print_links`: links carry their full address for the print stylesheet;
+- `massage_guide.tables`: each table cell carries its column's name, for phones to show.
 
 Each extension reads the page it converts, and the settings it needs, from its host: MkDocs or
 Zensical (`massage_guide.host`). The MkDocs plugins (`massage_guide.plugin`: `guide/checks`,

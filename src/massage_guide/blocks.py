@@ -140,9 +140,11 @@ class BlocksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         md.preprocessors.register(BlocksPreprocessor(md, self), "guide_blocks", PRIORITY)
-        from .triage.render import QuietAdvice  # the triage boxes' advice, kept out of site search
+        # The triage boxes' advice kept out of site search; the triage table's rows given their levels.
+        from .triage.render import QuietAdvice, RowLevels
 
         md.treeprocessors.register(QuietAdvice(md), "guide_triage_quiet_advice", 5)
+        md.treeprocessors.register(RowLevels(md), "guide_triage_row_levels", 5)
 
 
 def makeExtension(**kwargs: object) -> BlocksExtension:  # noqa: N802 (Python-Markdown's name)

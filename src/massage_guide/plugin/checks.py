@@ -59,6 +59,7 @@ EXTENSIONS = (
     "massage_guide.print_links",
     "massage_guide.quiz",
     "massage_guide.glossary",
+    "massage_guide.tables",
 )
 GLOSSARY = "massage_guide.glossary"
 # The glossary's block pattern, on a line of its own as authors write it.

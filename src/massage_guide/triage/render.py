@@ -88,3 +88,17 @@ class QuietAdvice(Treeprocessor):
                 for item in box.iter("li"):
                     for advice in item.findall("ul"):
                         advice.set("data-search-exclude", "true")
+
+
+class RowLevels(Treeprocessor):
+    """Gives each row of a triage table its level's class, `mdx-triage--RANK`, as the level's box
+    has: triage.css makes the rows that need a doctor now stand out by more than colour (a
+    heavier rule, the level's icon, bold type). The ranks come in order from the table's
+    `data-ranks` (triage-table.md), since a Markdown table row cannot carry a class."""
+
+    def run(self, root: Element) -> None:
+        for block in root.iter("div"):
+            if block.get("data-triage") == "table" and "data-ranks" in block.attrib:
+                ranks = block.attrib.pop("data-ranks").split()
+                for row, rank in zip(block.iterfind("table/tbody/tr"), ranks):
+                    row.set("class", f"mdx-triage--{rank}")

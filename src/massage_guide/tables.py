@@ -1,0 +1,76 @@
+"""Tables that read on a phone: each body cell carries its column's name, from the table's header.
+
+    <th>Medical (clinical) massage</th>  ->  <td data-label="Medical (clinical) massage">…</td>
+
+On a wide screen a table stays a table. On a phone the stylesheet (guide.css, "Tables") turns
+each row into a small card and shows each cell's column name above its value, read from
+`data-label`: three columns squeezed into 320 px broke words in the middle ("Differen/ce").
+The name is shown, not spoken (`content: attr(data-label) / ""`): a screen reader still gets
+the table, its header row kept in the page, and names each cell's column itself.
+
+Header text is the text readers see (escapes and entities resolved, inline markup dropped). A
+cell under an empty header cell gets no name. Tables inside a quiz are left alone: the quiz
+turns them into a form (massage_guide.quiz); so are tables without a header row.
+
+Use: `markdown.Markdown(extensions=["tables", "massage_guide.tables"])`.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+ATTRIBUTE = "data-label"
+# Parts of a page whose tables are not read as tables (quiz/__init__.py's QUIZ_CLASS).
+NOT_TABLES = "mdx-quiz"
+# After the quiz (4), which turns its own tables into a form, and after Python-Markdown's
+# `unescape` (0), so that a header's text is what readers see (`\*` is `*`).
+PRIORITY = -1
+
+
+def tables(element: etree.Element) -> Iterator[etree.Element]:
+    """Every table under `element`, but for those inside a part marked `NOT_TABLES`."""
+    for child in element:
+        if NOT_TABLES in (child.get("class") or "").split():
+            continue
+        if child.tag == "table":
+            yield child
+        yield from tables(child)
+
+
+class TablesTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for table in tables(root):
+            header = table.find("thead/tr")
+            if header is None:
+                continue
+            names = [self.text_of(cell) for cell in header if cell.tag in ("th", "td")]
+            for row in table.iterfind("tbody/tr"):
+                for cell, name in zip((c for c in row if c.tag in ("th", "td")), names):
+                    if name:
+                        cell.set(ATTRIBUTE, name)
+
+    def text_of(self, cell: etree.Element) -> str:
+        """A header cell's words as readers see them: an entity (`&amp;`, set aside by
+        Python-Markdown until the end) as its character; other raw HTML as a space."""
+
+        def shown(found) -> str:
+            raw = self.md.htmlStash.rawHtmlBlocks[int(found.group(1))]
+            return html.unescape(raw) if isinstance(raw, str) and raw.startswith("&") else " "
+
+        return " ".join(HTML_PLACEHOLDER_RE.sub(shown, "".join(cell.itertext())).split())
+
+
+class TablesExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        md.treeprocessors.register(TablesTreeprocessor(md), "guide_tables", PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> TablesExtension:  # noqa: N802 (Python-Markdown's name)
+    return TablesExtension(**kwargs)
