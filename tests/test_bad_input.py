@@ -73,6 +73,11 @@ def misspell_directive(project: Path) -> None:
     page.write_text(text, encoding="utf-8")
 
 
+def misname_overview(project: Path) -> str:
+    line = replace(project / "docs/index.md", r"^<!-- guide: at-a-glance cards -->$", "<!-- guide: at-a-glance tiles -->")
+    return at(project, "index.md", line)
+
+
 def drop_glance(project: Path) -> None:
     page = project / "docs/differences/the-setting.md"
     text = page.read_text(encoding="utf-8").replace("glance:", "glimpse:")
@@ -207,6 +212,7 @@ CASES: dict[str, tuple[Callable[[Path], str | None], list[str]]] = {
     "description copied from another page": (copy_description, ["docs/safety.md, line", "docs/about.md"]),
     "page without a title line": (drop_title_line, ["docs/safety.md", "# "]),
     "unknown generated block": (misspell_directive, ["docs/index.md, line", "at-a-glanse", "<!-- guide: at-a-glance -->"]),
+    "unknown form of the overview": (misname_overview, ["tiles", "<!-- guide: at-a-glance cards -->"]),
     "difference without its glance row": (drop_glance, ["docs/differences/the-setting.md", "glance:"]),
     # Issue 16: pages that built silently broken --------------------------------------------------
     "quiz div without markdown": (

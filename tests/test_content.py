@@ -145,7 +145,7 @@ def test_the_worked_tip_example_adds_up(site: Path, texts: dict[str, str]) -> No
     percent = int(statements(texts, tip)[0][1][0])
     shown_on = []
     for address in CONTENT_PAGES:
-        for box in soup_of(site, address).select("article .admonition.example"):
+        for box in soup_of(site, address).select("article .admonition.tip"):
             title = box.select_one(".admonition-title").get_text(" ")
             if "tip" not in title.lower():
                 continue

@@ -69,6 +69,18 @@ def test_home_page_links_to_every_difference_and_the_next_steps(site: Path, home
 
 
 @pytest.mark.parametrize("home", HOMES)
+def test_home_page_gives_one_overview_of_the_differences(site: Path, home: str) -> None:
+    """Its main content links each difference page once: one overview (the cards), not the
+    cards and then a table of the same pages. (The three ways in, doors for three kinds of
+    reader, may open on a difference page too: "I want to relax" leads to the setting.)"""
+    article = soup_of(site, home).select_one("article")
+    links = [urljoin("/" + home, a["href"]).strip("/") for a in article.select("a[href]") if not a.find_parent(class_="mdx-ways")]
+    own = [d for d in DIFFERENCES if language_of(d) == language_of(home)]
+    counts = {address: links.count(address.strip("/")) for address in own}
+    assert all(count == 1 for count in counts.values()), f"links to each difference page: {counts}"
+
+
+@pytest.mark.parametrize("home", HOMES)
 def test_amys_story_sends_her_to_a_doctor_first(site: Path, home: str) -> None:
     article = soup_of(site, home).select_one("article")
     amy = next(h2 for h2 in article.select("h2") if "Amy" in h2.get_text())
@@ -117,7 +129,7 @@ def test_boxes_people_act_on_are_at_body_size(browser, base_url: str, home: str)
     page = context.new_page()
     page.goto(base_url + home + "differences/price/")
     body = page.locator("article > p").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    for selector in (".admonition.checklist li", ".admonition.checklist .admonition-title", ".mdx-summary p"):
+    for selector in (".admonition.tip li", ".admonition.tip .admonition-title", ".mdx-summary p"):
         size = page.locator(selector).first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
         assert size >= body, f"{selector} is {size}px, body text {body}px"
     context.close()

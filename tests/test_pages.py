@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
+from bs4 import Tag
 
 from conftest import LAST_REVIEWED, NEXT_REVIEW, soup_of
 from site_pages import ALL_PAGES, CONTENT_PAGES, DIFFERENCES, LANGUAGES, language_of, said
@@ -71,9 +73,10 @@ def test_difference_page_compares_then_details_then_checklist(site: Path, addres
     assert headers[1:] == list(said(address)["at_a_glance"][1:]), headers
     assert len(table.select("tbody tr")) >= 3
     assert article.find("h2"), f"/{address} has no detail sections"
-    checklist = article.select(".admonition.checklist")
+    # The "What to ask or expect" list, a tip box (the price page has a second tip, the worked example).
+    title = WRITTEN[language_of(address)]["checklist"]
+    checklist = [box for box in article.select(".admonition.tip") if box.select_one(".admonition-title").get_text(strip=True) == title]
     assert len(checklist) == 1, f"/{address} needs one 'What to ask or expect' checklist"
-    assert checklist[0].select_one(".admonition-title").get_text(strip=True) == WRITTEN[language_of(address)]["checklist"]
     assert len(checklist[0].select("li")) >= 4
     assert table.sourceline < checklist[0].sourceline
 
@@ -92,18 +95,28 @@ def test_difference_pages_link_to_previous_and_next(site: Path, index: int) -> N
         assert next_link["href"].rstrip("/").endswith(same_language[at + 1].split("/")[-2])
 
 
+def shown_text(tag: Tag) -> str:
+    """The words a reader sees in `tag`, without the glossary's definitions (opened on a tap)."""
+    tag = copy.copy(tag)
+    for definition in tag.select(".mdx-term__tip"):
+        definition.decompose()
+    return " ".join(tag.get_text().split())
+
+
 @pytest.mark.parametrize("home", LANGUAGES.values())
-def test_home_table_shows_all_six_differences_with_links(site: Path, home: str) -> None:
-    soup = soup_of(site, home)
-    table = next(
-        t for t in soup.select("article table") if said(home)["at_a_glance"][0] in t.select_one("th").get_text()
-    )
-    links = [a["href"] for a in table.select("tbody a")]
+def test_home_cards_show_all_six_differences_with_links_and_their_one_line_difference(site: Path, home: str) -> None:
+    cards = soup_of(site, home).select(".mdx-cards > ul > li")
+    links = [card.select_one("a")["href"] for card in cards]
     own = [d[len(home):] for d in DIFFERENCES if language_of(d) == language_of(home)]
     assert [link.strip("/") for link in links] == [d.strip("/") for d in own]
-    for row in table.select("tbody tr"):
-        cells = [td.get_text(strip=True) for td in row.select("td")]
-        assert all(cells), f"empty cell in the at-a-glance row {cells}"
+    # Each card holds what the handout's table row of the same page says, both kinds named.
+    table = next(t for t in soup_of(site, home + "handout/").select("article table")
+                 if said(home)["at_a_glance"][0] in t.select_one("th").get_text())
+    for card, row in zip(cards, table.select("tbody tr"), strict=True):
+        medical, relaxation = (shown_text(td) for td in row.select("td")[1:])
+        lines = [shown_text(li) for li in card.select("li")]
+        assert lines == [f"{said(home)['at_a_glance'][1]}: {medical}", f"{said(home)['at_a_glance'][2]}: {relaxation}"], lines
+        assert medical and relaxation, f"empty one-line difference in {lines}"
 
 
 @pytest.mark.parametrize("home", LANGUAGES.values())

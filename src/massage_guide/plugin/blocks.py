@@ -2,7 +2,8 @@
 each made from the page and the settings its host gives (host.py), on MkDocs and on Zensical.
 
 - `at-a-glance`: a table of the 6 differences, one row per page under `differences/`, taken
-  from each page's `glance:` front matter, in navigation order.
+  from each page's `glance:` front matter, in navigation order; `at-a-glance cards`: the same
+  rows as a list of cards (the home page's overview).
 - `review-dates`: when the guide was last checked and when the next check is due, from
   `extra.review` in mkdocs.yml.
 - `qr-code` and `practice`: the QR code for `site_url` and the practice's details, for the
@@ -34,7 +35,14 @@ from .review import overdue, review_of
 from .trust import report_mistake
 
 
-def _at_a_glance(page: Page) -> str:
+# The overview's two forms: a table (the handout) and cards (the home page, read on phones).
+GLANCE_FORMS = {"": "at-a-glance.md", "cards": "at-a-glance-cards.md"}
+
+
+def _at_a_glance(page: Page, form: str = "") -> str:
+    if form not in GLANCE_FORMS:
+        raise AuthorError("", None, f"`{form}` after `at-a-glance` is not a form of the overview.",
+                          "nothing (a table) or `cards`.", "<!-- guide: at-a-glance cards -->")
     rows = []
     for other in difference_pages(page):
         if other.mkdocs is not None:
@@ -44,7 +52,7 @@ def _at_a_glance(page: Page) -> str:
             raise AuthorError(
                 f"docs/{other.path}",
                 1,
-                "this difference page has no `glance:` row for the home page's table.",
+                "this difference page has no `glance:` row for the overview of the 6 differences.",
                 "`glance:` with `medical:` and `relaxation:` in the front matter, a few words each.",
                 "---\ntitle: Price\nglance:\n  medical: Insurance may pay with a referral\n"
                 "  relaxation: Expect to tip 20%\n---",
@@ -57,7 +65,7 @@ def _at_a_glance(page: Page) -> str:
                 "relaxation": glance["relaxation"],
             }
         )
-    return render("at-a-glance.md", page.site.language, rows=rows)
+    return render(GLANCE_FORMS[form], page.site.language, rows=rows)
 
 
 def _review_dates(page: Page) -> str:
