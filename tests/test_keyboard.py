@@ -141,6 +141,8 @@ def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, j
         wait_for_material(page)
     drawer_links = page.locator(".md-sidebar--primary a.md-nav__link")
     menu = page.get_by_role("checkbox", name=said(home)["menu"], exact=True)
+    # "Skip to content" first (test_furniture.py), then the menu.
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(menu).to_be_focused()
     page.keyboard.press("Space")
@@ -171,6 +173,7 @@ def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, j
         assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
     # Open again and follow a link with Enter.
     page.goto(base_url + home + "differences/price/")
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     for _ in range(30):

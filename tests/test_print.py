@@ -380,7 +380,7 @@ def test_printed_page_has_no_screen_chrome(site: Path, printed: dict[str, Printe
     article = flat(soup.select_one("article").get_text(" "))
     chrome = {
         flat(node.get_text(" "))
-        for node in soup.select(".md-header__topic, .md-nav--primary a, .md-footer__link, .md-skip")
+        for node in soup.select(".md-header__title .mdx-name, .md-nav--primary a, .md-footer__link, .md-skip")
     }
     only_chrome = {text for text in chrome if text and text not in article}
     assert len(only_chrome) >= 5, only_chrome

@@ -33,6 +33,8 @@ FRENCH = {
     "in_short": "En bref",
     "permalink": "Lien vers cette section",
     "menu": "Menu",
+    "short_name": "Guide du massage",
+    "search": {"none": "Aucun résultat", "one": "1 résultat", "other": "# résultats"},
     "on_this_page": "Sur cette page",
     "other_language": "Cette page dans d'autres langues",
     "quiz": {

@@ -6,6 +6,11 @@ say it, and no tooltip is made. Material's
 script gives every element with a `title` its own tooltip as it starts, and the glossary page's
 60-odd marks doubled that start-up on a slow phone.
 
+The marks are also taken out of the Tab order (`tabindex="-1"`): with one per heading, a keyboard
+user pressed Tab through every heading's mark on the way to the next link (issue 24). Each mark
+stays a link: shown on hover and when its heading is the page's target, followed by a click, and
+the contents list leads to the same places by keyboard.
+
 Use: `markdown.Markdown(extensions=["toc", "massage_guide.permalinks"], extension_configs=...)`.
 """
 
@@ -35,6 +40,7 @@ class PermalinkTreeprocessor(Treeprocessor):
             if "headerlink" in (link.get("class") or "").split():
                 link.attrib.pop("title", None)
                 link.set("aria-label", name)
+                link.set("tabindex", "-1")
 
 
 class PermalinkExtension(Extension):

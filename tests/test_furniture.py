@@ -1,0 +1,217 @@
+"""The page's furniture serves a reader of a health site (issue 24), in real Chromium: "Skip to
+content" first, no Tab stop that opens an empty overlay, no unnamed control, a header title that
+fits and stays, heading marks out of the Tab order, one comfortable text column, a previous/next
+bar that names its pages on a phone, and search results in plain words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DESKTOP, PHONE, wait_for_material
+from site_pages import ALL_PAGES, DIFFERENCES, LANGUAGES, QUIZZES, SITE_MAP, said
+
+NARROWEST = {"width": 320, "height": 640}
+HOMES = list(LANGUAGES.values())
+BOOKLETS = SITE_MAP.addresses(SITE_MAP.pages_off_nav)
+SAFETY = [home + "safety/" for home in HOMES]
+
+# Where the element with focus is, against the page's text (`#__content`): inside it, or after it
+# (the footer, when a page's text holds nothing to focus), never before it (header, menu).
+FOCUS_AFTER_SKIP = """() => {
+  const el = document.activeElement, text = document.getElementById("__content");
+  if (!el || el === document.body || !text) return "nowhere";
+  if (text.contains(el)) return "in the text";
+  return text.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING ? "after the text" : "before the text: " + el.outerHTML.slice(0, 80);
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_skip_to_content_is_the_first_tab_stop_and_leads_to_the_text(browser, base_url: str, width, javascript: bool):
+    context = browser.new_context(viewport=width, java_script_enabled=javascript)
+    page = context.new_page()
+    faults = []
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        if javascript:
+            wait_for_material(page)
+        page.keyboard.press("Tab")
+        first = page.evaluate("() => document.activeElement.matches('a.md-skip') && document.activeElement.textContent.trim()")
+        if not first:
+            faults.append(f"/{address}: the first Tab stop is {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}")
+            continue
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        where = page.evaluate(FOCUS_AFTER_SKIP)
+        if where not in ("in the text", "after the text"):
+            faults.append(f"/{address}: after '{first}', Tab went {where}")
+    context.close()
+    assert not faults, "\n".join(faults)
+
+
+# A full-screen layer over the page that shows nothing but itself: the search overlay open with no
+# query (Material opens it as its box takes focus).
+EMPTY_OVERLAY = """() => {
+  const search = document.getElementById("__search");
+  if (!search || !search.checked) return null;
+  const query = document.querySelector(".md-search__input");
+  const box = document.querySelector(".md-search__inner").getBoundingClientRect();
+  if (query && query.value.trim()) return null;
+  return box.width * box.height >= 0.8 * innerWidth * innerHeight ? "empty search over the whole screen" : null;
+}"""
+
+
+@pytest.mark.parametrize("address", [*HOMES, *SAFETY, DIFFERENCES[0]])
+def test_tab_never_opens_an_empty_overlay_on_a_phone(browser, base_url: str, address: str):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + address)
+    wait_for_material(page)
+    for stop in range(1, 25):
+        page.keyboard.press("Tab")
+        found = page.evaluate(EMPTY_OVERLAY)
+        assert not found, f"/{address}: Tab stop {stop} ({page.evaluate('document.activeElement.className')}) opened an {found}"
+    context.close()
+
+
+# Each form control of the page, hidden or not, with the name a screen reader would give it.
+CONTROL_NAMES = """() => [...document.querySelectorAll("input:not([type=hidden]), select, textarea, button")].map(el => {
+  const labels = [...(el.labels || [])].map(label => label.textContent.trim()).join(" ").trim();
+  const name = el.getAttribute("aria-label") || (el.getAttribute("aria-labelledby") && "labelled")
+    || labels || (el.tagName === "BUTTON" && el.textContent.trim()) || el.title || "";
+  return [el.outerHTML.slice(0, 90), name];
+})"""
+
+
+@pytest.mark.parametrize("address", [*QUIZZES, *BOOKLETS, *SAFETY])
+def test_no_unnamed_control(browser, base_url: str, address: str):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + address)
+    wait_for_material(page)
+    unnamed = [html for html, name in page.evaluate(CONTROL_NAMES) if not name]
+    context.close()
+    assert not unnamed, f"/{address}: controls without a name:\n" + "\n".join(unnamed)
+
+
+# The header's title as shown: its text, and whether any of it is cut off or spills out.
+HEADER_TITLE = """() => {
+  const title = document.querySelector(".md-header__title");
+  const shown = [...title.querySelectorAll("*")].filter(el => el.checkVisibility() && el.textContent.trim() && !el.children.length);
+  const box = title.getBoundingClientRect();
+  return {
+    text: title.innerText.trim(),
+    cut: shown.filter(el => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1
+      || el.getBoundingClientRect().right > box.right + 1 || el.getBoundingClientRect().bottom > box.bottom + 1).map(el => el.textContent.trim()),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [NARROWEST, PHONE, DESKTOP], ids=["320", "390", "1280"])
+def test_header_title_fits_and_stays_while_scrolling(browser, base_url: str, width):
+    context = browser.new_context(viewport=width)
+    page = context.new_page()
+    for address in [*HOMES, *SAFETY]:
+        page.goto(base_url + address)
+        wait_for_material(page)
+        before = page.evaluate(HEADER_TITLE)
+        assert before["text"], f"/{address}: the header has no title"
+        assert not before["cut"], f"/{address}: the header's title is cut off at {width['width']} px: {before['cut']}"
+        page.mouse.wheel(0, 3000)
+        page.wait_for_function("() => scrollY > 1000")
+        page.wait_for_timeout(500)  # Material swaps the title after a scroll event; give it the chance
+        after = page.evaluate(HEADER_TITLE)
+        assert after == before, f"/{address}: the header's title changed while scrolling: {before} -> {after}"
+    context.close()
+
+
+def test_heading_marks_are_not_tab_stops(browser, base_url: str):
+    """On the longest page of headings, Tab stops only at links and controls, not at every
+    heading's "¶"; the marks are still there, as links."""
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    for address in [home + "glossary/" for home in HOMES] + [DIFFERENCES[3]]:
+        page.goto(base_url + address)
+        marks = page.locator("a.headerlink").count()
+        assert marks >= 3, f"/{address}: expected heading marks to check"
+        others = page.evaluate(
+            """() => document.querySelectorAll("a[href]:not(.headerlink), button, input, select, textarea, summary, [tabindex='0']").length"""
+        )
+        stops = []
+        for _ in range(others + marks + 5):
+            page.keyboard.press("Tab")
+            stop = page.evaluate("() => document.activeElement === document.body ? null : document.activeElement.className")
+            if stop is None or (stops and page.evaluate("() => document.activeElement.matches('a.md-skip')")):
+                break
+            stops.append(stop)
+        assert not [s for s in stops if "headerlink" in s.split()], f"/{address}: a heading's ¶ is a Tab stop"
+        assert len(stops) <= others, f"/{address}: {len(stops)} Tab stops for {others} links and controls"
+    context.close()
+
+
+# The text column: its width in characters of its own font ("0"s, the `ch` unit), and the room left
+# and right of it, between the menu and the contents list (or the window's edges).
+COLUMN = """() => {
+  const text = document.getElementById("__content"), box = text.getBoundingClientRect();
+  const zeros = document.createElement("span");
+  zeros.textContent = "0".repeat(100);
+  zeros.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+  text.append(zeros);
+  const ch = zeros.getBoundingClientRect().width / 100;
+  zeros.remove();
+  const edge = (selector, side, otherwise) => {
+    const el = document.querySelector(selector);
+    return el && el.checkVisibility() && el.getBoundingClientRect().width ? el.getBoundingClientRect()[side] : otherwise;
+  };
+  const left = edge(".md-sidebar--primary .md-nav", "right", 0);
+  const right = edge(".md-sidebar--secondary .md-nav", "left", innerWidth);
+  return { characters: box.width / ch, left: box.left - left, right: right - box.right };
+}"""
+
+
+def test_one_comfortable_text_column_on_every_page(browser, base_url: str):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    faults = []
+    for address in ALL_PAGES:
+        page.goto(base_url + address)
+        column = page.evaluate(COLUMN)
+        if not 55 <= column["characters"] <= 75:
+            faults.append(f"/{address}: {column['characters']:.0f} characters a line")
+        if column["right"] - column["left"] > 60:
+            faults.append(f"/{address}: {column['right']:.0f} px empty right of the text, {column['left']:.0f} px left of it")
+    context.close()
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("home", HOMES)
+def test_previous_and_next_name_their_pages_on_a_phone(browser, base_url: str, home: str, javascript: bool):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + home + DIFFERENCES[2][len(LANGUAGES[SITE_MAP.main_language]):])
+    for link in ("prev", "next"):
+        title = page.locator(f".md-footer__link--{link} .md-footer__title .md-ellipsis")
+        expect(title).to_be_visible()
+        assert title.inner_text().strip(), f"the {link} link shows no title"
+        assert title.evaluate("el => el.scrollWidth <= el.clientWidth"), f"the {link} link's title is cut off"
+    context.close()
+
+
+@pytest.mark.parametrize("home", HOMES)
+def test_search_results_say_results(browser, base_url: str, home: str):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + home)
+    wait_for_material(page)
+    words = said(home)["search"]
+    page.locator(".md-search__input").press_sequentially("zzzzqqq")
+    expect(page.locator(".md-search-result__meta")).to_have_text(words["none"])
+    page.locator(".md-search__input").fill("")
+    page.locator(".md-search__input").press_sequentially("tip")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile("^" + re.escape(words["other"]).replace("\\#", "#").replace("#", r"\d+") + "$"))
+    context.close()
