@@ -39,6 +39,8 @@ FRENCH = {
         "right": "Exact.",
         "not-quite": "Pas tout à fait.",
         "answer": "La bonne réponse est ",
+        "check": "Vérifier",
+        "prompt": "Répondez à une question pour voir votre score",
         "score": "Score : ",
         "of": " sur {total}",
         "reset": "Recommencer",

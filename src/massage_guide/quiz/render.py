@@ -1,8 +1,11 @@
 """Build the quiz's HTML: a fieldset per question, feedback that CSS reveals, a score, a key.
 
-No JavaScript: each answer is a radio input followed by its label and its feedback, so the
-stylesheet can show the feedback of the checked answer with `:checked ~`, and count shown "right"
-feedback with a CSS counter for the score. A wrong answer's feedback also names the right one.
+No JavaScript: each answer is a radio input followed by its label and its feedback; under the
+answers, a "Check answer" checkbox. Arrow keys move through radio buttons and pick each in turn,
+so picking shows nothing: the stylesheet shows the feedback of the picked answer only once the
+question's checkbox is ticked (`:has(.mdx-quiz__check :checked)`), and then locks the question.
+A CSS counter counts shown "right" feedback for the score. A wrong answer's feedback also names
+the right one.
 
 On paper the quiz is a worksheet: lines for a name and a date (`mdx-print-only`), the questions
 without feedback, and the answer key on a page of its own.
@@ -104,6 +107,9 @@ class Renderer:
             label = block(wrapper, "label", {"class": "mdx-quiz__label", "for": f"{name}-{index}"})
             add_content(label, choice.label)
             self.feedback(wrapper, question, choice)
+        # Ticked on purpose (Space, a click or a tap), it shows the picked answer's feedback.
+        check = block(fieldset, "label", {"class": "mdx-quiz__check"})
+        inline(check, "input", {"type": "checkbox"}).tail = self.words["check"]
         return self.number, question
 
     def feedback(self, parent: etree.Element, question: Question, choice: Choice) -> None:
@@ -145,10 +151,15 @@ class Renderer:
         return answer
 
     def status(self, form: etree.Element, total: int) -> None:
-        """The running score (a CSS counter in an `output`, which is a status region) and reset."""
+        """The running score (a CSS counter in an `output`, which is a status region) and reset.
+
+        Before the first checked answer it asks for one instead ("Answer a question to see your
+        score"); the stylesheet shows one of the two."""
         status = block(form, "div", {"class": "mdx-quiz__status"})
-        score = block(status, "output", {"class": "mdx-quiz__score"}, self.words["score"])
-        inline(score, "span", {"class": "mdx-quiz__tally"}).tail = self.words["of"].format(total=total)
+        output = block(status, "output", {"class": "mdx-quiz__score"})
+        inline(output, "span", {"class": "mdx-quiz__prompt"}, self.words["prompt"])
+        score = inline(output, "span", {"class": "mdx-quiz__tally"}, self.words["score"])
+        inline(score, "span", {"class": "mdx-quiz__count"}).tail = self.words["of"].format(total=total)
         block(status, "button", {"class": "mdx-quiz__reset md-button", "type": "reset"}, self.words["reset"])
 
     def key(self, root: etree.Element, questions: list[tuple[int, Question]]) -> None:
