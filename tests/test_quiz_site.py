@@ -481,3 +481,31 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
         assert squashed(entry) in squashed(key), f"the key misses {entry!r}"
     assert squashed(entries[-1]) in squashed(texts[-1]), "the key ends on the last page"
     assert len(key_pages) == 1, f"the answer key takes {len(key_pages)} pages; it should fit on one"
+
+
+# Where the worksheet says the answers are, in words a reader can check on paper.
+ANSWERS_ARE = {"en": "follow the last question", "es": "después de la última pregunta"}
+
+
+def test_printed_worksheet_says_truly_where_the_answers_are(browser, base_url: str, site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict) -> None:
+    """"The answers follow the last question", and in the booklet too, where the key runs on after
+    the questions (handout.css) instead of waiting for the last page; on the quiz's own printout
+    the key starts the next sheet (test_printed_quiz_is_a_worksheet_...)."""
+    assert ANSWERS_ARE[language_of(quiz_address)] in words["worksheet"]
+    last = squashed(quiz.select(".mdx-quiz__question legend")[-1].get_text())
+    booklet = folder_of(quiz_address) + "print/"
+    assert soup_of(site, booklet).select(".mdx-quiz__key"), "the booklet holds the quiz"
+    address = booklet
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + address)
+    sheets = [squashed(text) for text in pdf_text(PdfReader(io.BytesIO(page.pdf(format="Letter"))))]
+    context.close()
+    how = [n for n, sheet in enumerate(sheets) if squashed(words["worksheet"]) in sheet]
+    asked = [n for n, sheet in enumerate(sheets) if last in sheet]  # (a sort-it key repeats it)
+    assert len(how) == 1 and asked, f"/{address}: the worksheet's words or its last question are missing"
+    # The key (its title, then its first entry) on the last question's sheet or the next.
+    first = squashed(quiz.select_one(".mdx-quiz__key li").get_text())[:40]
+    keyed = [n for n, sheet in enumerate(sheets) if squashed(words["key"]) + "1." in sheet or first in sheet]
+    assert keyed and keyed[0] - asked[0] in (0, 1), f"/{address}: the key is on sheet {keyed}, the last question on {asked[0]}"
+

@@ -45,7 +45,7 @@ FRENCH = {
         "of": " sur {total}",
         "reset": "Recommencer",
         "key": "Réponses",
-        "worksheet": "Remplissez le cercle de la réponse que vous pensez juste. Les réponses sont à la page qui suit la dernière question.",
+        "worksheet": "Remplissez le cercle de la réponse que vous pensez juste. Les réponses suivent la dernière question.",
         "write_in": ["Nom", "Date"],
     },
     "glossary": {
