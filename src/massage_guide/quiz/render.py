@@ -99,7 +99,7 @@ class Renderer:
         legend = block(fieldset, "legend", {"class": "mdx-quiz__legend"})
         inline(legend, "span", {"class": "mdx-quiz__number"}, f"{self.number}.").tail = " "
         add_content(legend, text)
-        # A live region: the feedback that appears in it is read out after the choice.
+        # A live region: the feedback that appears in it is read out once the answer is checked.
         choices = block(fieldset, "div", {"class": "mdx-quiz__choices", "aria-live": "polite"})
         for choice in question.choices:
             wrapper = block(choices, "div", {"class": "mdx-quiz__choice"})
