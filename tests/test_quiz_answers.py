@@ -63,7 +63,8 @@ def test_first_question_shows_on_a_phones_first_screen(phone_quiz) -> None:
 def test_wrong_answer_names_the_right_one(phone_quiz, questions: list[dict], kind: str, quiz_address: str) -> None:
     words = said(quiz_address)["quiz"]
     question = next(q for q in questions if q["sort"] == (kind == "sort it"))
-    phone_quiz.locator(f"label[for='{question['id']}-{question['wrong']}']").click()
+    phone_quiz.locator(f"#{question['id']} .mdx-quiz__choice:nth-child({question['wrong']}) label").click()
+    phone_quiz.locator(f"#{question['id']} .mdx-quiz__check").click()
     feedback = phone_quiz.locator(f"#{question['id']} .mdx-quiz__feedback:visible")
     assert feedback.count() == 1
     text = flat(feedback.inner_text())

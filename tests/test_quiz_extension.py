@@ -51,6 +51,24 @@ def test_every_question_has_its_own_radio_group() -> None:
     assert '<ol class="mdx-quiz__key-list" start="2">' in html
 
 
+def test_every_question_has_a_check_control_after_its_answers() -> None:
+    """Arrow keys pick each answer they pass, so feedback waits for "Check answer" (quiz.css):
+    one checkbox per question, after its answers, named by its own words."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(convert((FIXTURES / "two-quizzes.md").read_text(encoding="utf-8")), "html.parser")
+    questions = soup.select(".mdx-quiz__question")
+    assert questions
+    for question in questions:
+        checks = question.select("input[type=checkbox]")
+        assert len(checks) == 1 and checks[0].parent.name == "label", question["id"]
+        assert checks[0].parent.get_text(strip=True) == "Check answer"
+        assert checks[0].find_previous("input", type="radio") in question.select("input[type=radio]")
+        assert not checks[0].find_next("input", type="radio") or checks[0].find_next("input", type="radio") not in question.select("input")
+    for status in soup.select(".mdx-quiz__status"):
+        assert status.select_one(".mdx-quiz__prompt").get_text() == "Answer a question to see your score"
+
+
 def test_text_outside_a_quiz_is_left_alone() -> None:
     # (A table with quiz columns outside a quiz is refused: tests/test_author_safety.py.)
     text = "| Word | Meaning |\n| --- | --- |\n| cupping | cups on the skin |\n"

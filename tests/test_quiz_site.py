@@ -1,5 +1,9 @@
 """The quiz page (/quiz/) as readers get it: no JavaScript, feedback and score by CSS, a worksheet
-on paper, and an author's mistake stops the build with the file and the line."""
+on paper, and an author's mistake stops the build with the file and the line.
+
+A picked answer shows nothing until the reader presses its question's "Check answer" (arrow keys
+pick every answer they pass, issue 24); checking shows the feedback, counts it and locks the
+question."""
 
 from __future__ import annotations
 
@@ -45,6 +49,10 @@ def feedback_words(words: dict) -> tuple[str, ...]:
 
 def score(words: dict, right: int, total: int) -> str:
     return flat(f"{words['score']}{right}{words['of'].format(total=total)}")
+
+
+# A phone of the smallest width the guide is made for.
+SMALL_PHONE = {"width": 320, "height": 640}
 
 
 @pytest.fixture(scope="module")
@@ -199,8 +207,29 @@ def open_quiz(browser, base_url: str, quiz_address: str):
         context.close()
 
 
+def choice_of(question: str, number: int) -> str:
+    """The `number`th answer of a question (from 1), as a CSS selector."""
+    return f"#{question} .mdx-quiz__choice:nth-child({number})"
+
+
 def pick(page, question: str, choice: int) -> None:
-    page.locator(f"label[for='{question}-{choice}']").click()
+    """Tap an answer's words: it is picked, nothing more."""
+    page.locator(f"{choice_of(question, choice)} label").click()
+
+
+def check(page, question: str) -> None:
+    """Tap the question's "Check answer"."""
+    page.locator(f"#{question} .mdx-quiz__check").click()
+
+
+def answer(page, question: str, choice: int) -> None:
+    pick(page, question, choice)
+    check(page, question)
+
+
+def visible_feedback(page) -> list[str]:
+    """The feedback shown anywhere in the quiz."""
+    return [flat(box.inner_text()) for box in page.locator(".mdx-quiz__feedback:visible").all()]
 
 
 def shown_feedback(page, question: str) -> list[str]:
@@ -239,59 +268,159 @@ def test_different_answers_show_different_feedback(open_quiz, answers, words: di
     question, right, wrong = answers[0]
     assert shown_feedback(page, question) == []
     pick(page, question, wrong)
+    assert shown_feedback(page, question) == [], "a picked answer shows nothing until it is checked"
+    check(page, question)
     not_quite = shown_feedback(page, question)
     assert len(not_quite) == 1 and not_quite[0].startswith(words["not-quite"])
-    pick(page, question, right)
+    page.get_by_role("button", name=words["reset"]).click()
+    answer(page, question, right)
     shown = shown_feedback(page, question)
     assert len(shown) == 1 and shown[0].startswith(words["right"]) and shown != not_quite
     # A sort-it statement shares one explanation, so "not quite" names the right column.
     question, right, wrong = answers[-1]
-    pick(page, question, wrong)
-    right_name = flat(page.locator(f"label[for='{question}-{right}']").inner_text())
+    answer(page, question, wrong)
+    right_name = flat(page.locator(f"{choice_of(question, right)} label").inner_text())
     assert f"{words['answer']}{right_name}." in shown_feedback(page, question)[0]
 
 
-def test_score_counts_right_answers_and_reset_clears_it(open_quiz, answers, words: dict) -> None:
+def test_score_counts_checked_answers_only_and_reset_clears_it(open_quiz, answers, words: dict) -> None:
     page = open_quiz()
     total = len(answers)
-    assert score_for_assistive_technology(page) == score(words, 0, total)
-    (q1, right1, wrong1), (q2, _, wrong2), (q3, right3, _) = answers[:3]
+    prompt = flat(words["prompt"])
+    assert score_for_assistive_technology(page) == prompt, "before any answer the bar asks for one"
+    assert flat(page.locator(".mdx-quiz__status").inner_text()) == prompt
+    (q1, right1, wrong1), (q2, right2, wrong2), (q3, right3, _) = answers[:3]
     pick(page, q1, right1)
+    assert score_for_assistive_technology(page) == prompt, "a right answer picked but not checked counts nothing"
+    check(page, q1)
     assert score_for_assistive_technology(page) == score(words, 1, total)
-    pick(page, q2, wrong2)
+    answer(page, q2, wrong2)
     pick(page, q3, right3)
-    assert score_for_assistive_technology(page) == score(words, 2, total)
-    pick(page, q1, wrong1)
     assert score_for_assistive_technology(page) == score(words, 1, total)
+    check(page, q3)
+    assert score_for_assistive_technology(page) == score(words, 2, total)
+    # A checked question is locked: tapping another answer's words changes nothing.
+    for question, other in ((q1, wrong1), (q2, right2)):
+        box = page.locator(f"{choice_of(question, other)} label").bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        assert not page.locator(f"{choice_of(question, other)} input").is_checked(), f"{question} changed after it was checked"
+    assert score_for_assistive_technology(page) == score(words, 2, total)
     page.get_by_role("button", name=words["reset"]).click()
-    assert score_for_assistive_technology(page) == score(words, 0, total)
-    assert page.locator(".mdx-quiz__input:checked").count() == 0
+    assert score_for_assistive_technology(page) == prompt
+    assert page.locator(".mdx-quiz__input:checked, .mdx-quiz__check :checked").count() == 0
     assert page.locator(".mdx-quiz__feedback:visible").count() == 0
+    answer(page, q1, wrong1)  # unlocked again
+    assert score_for_assistive_technology(page) == score(words, 0, total)
+
+
+# Which answer of the question (from 1) has focus; 0 for none.
+POSITION = "q => [...document.querySelectorAll(`#${q} .mdx-quiz__input`)].indexOf(document.activeElement) + 1"
+FOCUS_RING = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+
+
+@pytest.mark.parametrize("kind", ["multiple choice", "sort it"])
+def test_arrow_keys_show_no_answer_until_the_reader_checks_one(open_quiz, quiz, answers, words: dict, kind: str) -> None:
+    page = open_quiz()
+    sort_rows = {q["id"] for q in quiz.select(".mdx-quiz__group .mdx-quiz__question")}
+    question, right, _ = next(a for a in answers if (a[0] in sort_rows) == (kind == "sort it"))
+    count = page.locator(f"#{question} .mdx-quiz__input").count()
+    prompt = flat(words["prompt"])
+    tab_to(page, f"[name='{question}']")
+    outline = page.evaluate(FOCUS_RING)
+    assert outline[0] != "none" and outline[1] >= 2, f"focus on an answer is not visible: {outline}"
+    page.keyboard.press("Space")
+    # Round the answers twice, down and right, as a reader does who arrows past them.
+    picked = []
+    for key in ["ArrowDown"] * count + ["ArrowRight"] * count:
+        page.keyboard.press(key)
+        picked.append(page.evaluate(POSITION, question))
+        assert visible_feedback(page) == [], f"{key} to {picked[-1]} showed an answer"
+        assert score_for_assistive_technology(page) == prompt, f"{key} changed the score"
+    assert len(set(picked)) == count, f"the arrow keys did not pass every answer: {picked}"
+    # Pick the right one on purpose, then check it: Tab to "Check answer", Space.
+    while not page.locator(f"{choice_of(question, right)} input").is_checked():
+        page.keyboard.press("ArrowDown")
+    assert visible_feedback(page) == []
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.activeElement.matches('#{question} .mdx-quiz__check input')"), "Tab should reach Check answer"
+    outline = page.evaluate(FOCUS_RING)
+    assert outline[0] != "none" and outline[1] >= 2, f"focus on Check answer is not visible: {outline}"
+    page.keyboard.press("Space")
+    shown = visible_feedback(page)
+    assert len(shown) == 1 and shown[0].startswith(words["right"]), shown
+    assert shown == shown_feedback(page, question)
+    assert score_for_assistive_technology(page) == score(words, 1, len(answers))
+    # Locked: Tab goes on to the next question, and arrow keys on the checked answer change nothing.
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"!document.activeElement.closest('#{question}')"), "focus stayed in a checked question"
+    for _ in range(3):  # back past the feedback's links to the checked answer
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate(POSITION, question):
+            break
+    assert page.evaluate(POSITION, question) == right, "Shift+Tab should reach the checked answer"
+    for key in ("ArrowDown", "ArrowUp", "ArrowRight", "Space"):
+        page.keyboard.press(key)
+        assert page.locator(f"{choice_of(question, right)} input").is_checked(), f"{key} changed a checked answer"
+        assert visible_feedback(page) == shown
+    assert score_for_assistive_technology(page) == score(words, 1, len(answers))
 
 
 def test_keyboard_alone_answers_and_starts_again(open_quiz, answers, words: dict) -> None:
     page = open_quiz()
     question = answers[0][0]
     tab_to(page, f"[name='{question}']")
-    outline = page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
-    )
-    assert outline[0] != "none" and outline[1] >= 2, f"focus on an answer is not visible: {outline}"
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
-    assert page.locator(f"#{question}-2").is_checked()
+    assert page.locator(f"{choice_of(question, 2)} input").is_checked()
+    assert shown_feedback(page, question) == []
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
     assert len(shown_feedback(page, question)) == 1
     tab_to(page, "[type=reset]")
     page.keyboard.press("Enter")
-    assert page.locator(".mdx-quiz__input:checked").count() == 0
-    assert score_for_assistive_technology(page) == score(words, 0, len(answers))
+    assert page.locator(".mdx-quiz__input:checked, .mdx-quiz__check :checked").count() == 0
+    assert score_for_assistive_technology(page) == flat(words["prompt"])
+
+
+@pytest.mark.parametrize("width", [SMALL_PHONE, PHONE], ids=["320", "390"])
+def test_score_bar_is_one_line_on_a_phone(open_quiz, answers, words: dict, width: dict) -> None:
+    page = open_quiz(width)
+    bar = page.locator(".mdx-quiz__status")
+
+    def rows() -> int:
+        """Lines of text in the bar (its words, and the reset button beside them)."""
+        return page.evaluate(
+            """() => {
+                const bar = document.querySelector('.mdx-quiz__status');
+                const range = document.createRange();
+                range.selectNodeContents(bar);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width && r.height)
+                    .map(r => Math.round(r.top + r.height / 2)));
+                const mids = [...lines].sort((a, b) => a - b);
+                return mids.filter((m, i) => i === 0 || m - mids[i - 1] > 4).length;
+            }"""
+        )
+
+    assert flat(bar.inner_text()) == flat(words["prompt"])
+    assert rows() == 1, "the bar's words take more than one line"
+    first = bar.bounding_box()["height"]
+    for question, right, _ in answers[:2]:
+        answer(page, question, right)
+    assert flat(bar.inner_text()).startswith(flat(words["score"]))
+    assert rows() == 1, "the score and its button take more than one line"
+    # Its height: one line of its words, with room round them (padding, the button's frame).
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.mdx-quiz__score')).lineHeight)")
+    for height in (first, bar.bounding_box()["height"]):
+        assert height < 2 * line, f"the bar is {height:.0f} px high: more than one line of {line:.0f} px"
+
 
 
 def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) -> None:
+    """A keyboard run through the whole quiz: pick, check, next, and the bar never covers focus."""
     page = open_quiz(PHONE)
     covered = []
     for _ in range(len(answers) * 3):
-        tab_to(page, ".mdx-quiz__input, [type=reset]")
+        tab_to(page, ".mdx-quiz__input, .mdx-quiz__check input, [type=reset]")
         if page.evaluate("document.activeElement.type") == "reset":
             break
         overlap = page.evaluate(
@@ -302,16 +431,19 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
             }"""
         )
         if overlap:
-            covered.append(page.evaluate("document.activeElement.id"))
+            covered.append(page.evaluate("document.activeElement.closest('fieldset').id"))
+        page.keyboard.press("Space")  # pick the first answer, or check it
+    assert page.evaluate("document.activeElement.type") == "reset", "Tab never reached Start again"
     assert not covered, f"the score bar covers the focused answers {covered}"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violations_after_answering(open_quiz, answers, width: str) -> None:
+@pytest.mark.parametrize("width", [SMALL_PHONE, PHONE, DESKTOP], ids=["320", "390", "1280"])
+def test_no_axe_violations_after_answering(open_quiz, answers, width: dict) -> None:
     # axe runs as a script, so this context allows JavaScript; the page itself has none to run.
-    page = open_quiz(WIDTHS[width], javascript=True)
+    page = open_quiz(width, javascript=True)
     for index, (question, right, wrong) in enumerate(answers):
-        pick(page, question, right if index % 2 else wrong)
+        # The last one picked but not checked: its "Check answer" shows.
+        (pick if index == len(answers) - 1 else answer)(page, question, right if index % 2 else wrong)
     assert page.locator(".mdx-quiz__feedback--right:visible").count() > 0
     assert page.locator(".mdx-quiz__feedback--not-quite:visible").count() > 0
     assert_no_axe_violations(page)
@@ -325,7 +457,7 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
     # Answers picked on screen must not print their feedback.
     picked = [(answers[0][0], answers[0][2]), (answers[1][0], answers[1][1])]
     for question, choice in picked:
-        pick(page, question, choice)
+        answer(page, question, choice)
     texts = pdf_text(PdfReader(io.BytesIO(page.pdf(format="Letter"))))
     first_key_page = next(i for i, text in enumerate(texts) if words["key"] in text)
     worksheet, key_pages = texts[:first_key_page], texts[first_key_page:]
@@ -334,10 +466,11 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
     for number, sheet in enumerate(worksheet, 1):
         for word in (*feedback_words(words), words["key"]):
             assert word not in sheet, f"worksheet page {number} shows {word!r}"
-    # Nothing about the screen prints: not the button, not the introduction's note about it.
+    # Nothing about the screen prints: not the buttons, not the introduction's note about them.
     assert words["reset"] not in " ".join(worksheet)
+    assert words["check"] not in " ".join(worksheet)
     for question, choice in picked:
-        feedback = quiz.select_one(f"label[for='{question}-{choice}'] ~ .mdx-quiz__feedback .mdx-quiz__message")
+        feedback = quiz.select_one(f"{choice_of(question, choice)} .mdx-quiz__feedback .mdx-quiz__message")
         assert squashed(feedback.get_text()) not in squashed(" ".join(worksheet))
     legends = [flat(q.find("legend").get_text(" ")) for q in quiz.select(".mdx-quiz__question")]
     assert all(squashed(legend) in squashed(" ".join(worksheet)) for legend in legends)
@@ -348,3 +481,31 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
         assert squashed(entry) in squashed(key), f"the key misses {entry!r}"
     assert squashed(entries[-1]) in squashed(texts[-1]), "the key ends on the last page"
     assert len(key_pages) == 1, f"the answer key takes {len(key_pages)} pages; it should fit on one"
+
+
+# Where the worksheet says the answers are, in words a reader can check on paper.
+ANSWERS_ARE = {"en": "follow the last question", "es": "después de la última pregunta"}
+
+
+def test_printed_worksheet_says_truly_where_the_answers_are(browser, base_url: str, site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict) -> None:
+    """"The answers follow the last question", and in the booklet too, where the key runs on after
+    the questions (handout.css) instead of waiting for the last page; on the quiz's own printout
+    the key starts the next sheet (test_printed_quiz_is_a_worksheet_...)."""
+    assert ANSWERS_ARE[language_of(quiz_address)] in words["worksheet"]
+    last = squashed(quiz.select(".mdx-quiz__question legend")[-1].get_text())
+    booklet = folder_of(quiz_address) + "print/"
+    assert soup_of(site, booklet).select(".mdx-quiz__key"), "the booklet holds the quiz"
+    address = booklet
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + address)
+    sheets = [squashed(text) for text in pdf_text(PdfReader(io.BytesIO(page.pdf(format="Letter"))))]
+    context.close()
+    how = [n for n, sheet in enumerate(sheets) if squashed(words["worksheet"]) in sheet]
+    asked = [n for n, sheet in enumerate(sheets) if last in sheet]  # (a sort-it key repeats it)
+    assert len(how) == 1 and asked, f"/{address}: the worksheet's words or its last question are missing"
+    # The key (its title, then its first entry) on the last question's sheet or the next.
+    first = squashed(quiz.select_one(".mdx-quiz__key li").get_text())[:40]
+    keyed = [n for n, sheet in enumerate(sheets) if squashed(words["key"]) + "1." in sheet or first in sheet]
+    assert keyed and keyed[0] - asked[0] in (0, 1), f"/{address}: the key is on sheet {keyed}, the last question on {asked[0]}"
+

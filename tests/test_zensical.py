@@ -79,9 +79,10 @@ def test_quiz_is_a_form_that_hides_its_answers_until_a_choice(zensical_site: Pat
         assert feedback.count() > 0
         assert not [i for i in range(feedback.count()) if feedback.nth(i).is_visible()]
         assert not page.locator(".mdx-quiz__key").is_visible()
-        first = page.locator("input.mdx-quiz__input").first
-        page.locator(f"label[for='{first.get_attribute('id')}']").click()
-        assert [i for i in range(feedback.count()) if feedback.nth(i).is_visible()], "picking shows nothing"
+        page.locator(".mdx-quiz__label").first.click()
+        assert not [i for i in range(feedback.count()) if feedback.nth(i).is_visible()], "picking alone shows an answer"
+        page.locator(".mdx-quiz__check").first.click()
+        assert [i for i in range(feedback.count()) if feedback.nth(i).is_visible()], "checking shows nothing"
     finally:
         context.close()
         server.shutdown()

@@ -38,7 +38,7 @@ from .practice import practice_of
 from .languages import language
 from .review import review_of
 from .trust import about_page, trust_of
-from .stylesheets import Bundle, bundle, inline_css
+from .stylesheets import Bundle, bundle, inline_css, page_stylesheet
 from .theme_assets import ThemeAssets
 
 # A box (`!!! note`, `??? note`) or a snippet, which may hold one, in a page's Markdown.
@@ -84,6 +84,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.stylesheet: Bundle | None = None
+        self.quiz_stylesheet: Bundle | None = None  # linked by the pages that hold a quiz
         self.assets: ThemeAssets | None = None
         self.facts: dict[str, PageFacts] = {}  # each page's needs, by its file
         self.about: Page | None = None  # the About page of the language being built
@@ -95,6 +96,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             # The joined file takes the place of the files it joins in `extra_css`: the setting
             # MkDocs and Material read to link a site's stylesheets (stylesheets.py).
             self.stylesheet = bundle(config)
+            self.quiz_stylesheet = page_stylesheet(config.docs_dir, "quiz.css")
             self.assets = ThemeAssets.of(config)
         return config
 
@@ -102,6 +104,8 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.stylesheet:
             self.stylesheet.add_to(files, config)
+        if self.quiz_stylesheet:
+            self.quiz_stylesheet.add_to(files, config)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -124,6 +128,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         # details in the footer).
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"guide": FileSystemLoader(PARTIALS)})])
         env.globals["mdx_inline_css"] = inline_css(config.docs_dir)
+        env.globals["mdx_quiz_css"] = self.quiz_stylesheet.path if self.quiz_stylesheet else ""
         env.globals["guide_assets"] = self.assets
         env.globals["guide_scripts_after_paint"] = self.config.scripts_after_paint
         # Each page's Content-Security-Policy (csp.py); none in previews (`mkdocs serve`).

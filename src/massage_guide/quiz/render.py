@@ -1,8 +1,11 @@
 """Build the quiz's HTML: a fieldset per question, feedback that CSS reveals, a score, a key.
 
-No JavaScript: each answer is a radio input followed by its label and its feedback, so the
-stylesheet can show the feedback of the checked answer with `:checked ~`, and count shown "right"
-feedback with a CSS counter for the score. A wrong answer's feedback also names the right one.
+No JavaScript: each answer is a radio input in its label, followed by its feedback; under the
+answers, a "Check answer" checkbox. Arrow keys move through radio buttons and pick each in turn,
+so picking shows nothing: the stylesheet shows the feedback of the picked answer only once the
+question's checkbox is ticked (`:has(.mdx-quiz__check :checked)`), and then locks the question.
+A CSS counter counts shown "right" feedback for the score. A wrong answer's feedback also names
+the right one.
 
 On paper the quiz is a worksheet: lines for a name and a date (`mdx-print-only`), the questions
 without feedback, and the answer key on a page of its own.
@@ -96,14 +99,19 @@ class Renderer:
         legend = block(fieldset, "legend", {"class": "mdx-quiz__legend"})
         inline(legend, "span", {"class": "mdx-quiz__number"}, f"{self.number}.").tail = " "
         add_content(legend, text)
-        # A live region: the feedback that appears in it is read out after the choice.
+        # A live region: the feedback that appears in it is read out once the answer is checked.
         choices = block(fieldset, "div", {"class": "mdx-quiz__choices", "aria-live": "polite"})
-        for index, choice in enumerate(question.choices, start=1):
+        for choice in question.choices:
             wrapper = block(choices, "div", {"class": "mdx-quiz__choice"})
-            block(wrapper, "input", {"class": "mdx-quiz__input", "type": "radio", "id": f"{name}-{index}", "name": name})
-            label = block(wrapper, "label", {"class": "mdx-quiz__label", "for": f"{name}-{index}"})
+            # The circle inside its words' label: no id and `for` to pair them (the quiz page's
+            # 35 KB budget feels about 270 bytes of them).
+            label = block(wrapper, "label", {"class": "mdx-quiz__label"})
+            inline(label, "input", {"class": "mdx-quiz__input", "type": "radio", "name": name})
             add_content(label, choice.label)
             self.feedback(wrapper, question, choice)
+        # Ticked on purpose (Space, a click or a tap), it shows the picked answer's feedback.
+        check = block(fieldset, "label", {"class": "mdx-quiz__check md-button"})
+        inline(check, "input", {"type": "checkbox"}).tail = self.words["check"]
         return self.number, question
 
     def feedback(self, parent: etree.Element, question: Question, choice: Choice) -> None:
@@ -145,10 +153,15 @@ class Renderer:
         return answer
 
     def status(self, form: etree.Element, total: int) -> None:
-        """The running score (a CSS counter in an `output`, which is a status region) and reset."""
+        """The running score (a CSS counter in an `output`, which is a status region) and reset.
+
+        Before the first checked answer it asks for one instead ("Answer a question to see your
+        score"); the stylesheet shows one of the two."""
         status = block(form, "div", {"class": "mdx-quiz__status"})
-        score = block(status, "output", {"class": "mdx-quiz__score"}, self.words["score"])
-        inline(score, "span", {"class": "mdx-quiz__tally"}).tail = self.words["of"].format(total=total)
+        output = block(status, "output", {"class": "mdx-quiz__score"})
+        inline(output, "span", {"class": "mdx-quiz__prompt"}, self.words["prompt"])
+        score = inline(output, "span", {"class": "mdx-quiz__tally"}, self.words["score"])
+        inline(score, "span", {"class": "mdx-quiz__count"}).tail = self.words["of"].format(total=total)
         block(status, "button", {"class": "mdx-quiz__reset md-button", "type": "reset"}, self.words["reset"])
 
     def key(self, root: etree.Element, questions: list[tuple[int, Question]]) -> None:
