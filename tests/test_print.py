@@ -409,6 +409,20 @@ def test_printouts_are_set_in_the_font_shipped_with_the_site(site: Path, printed
         assert not others, f"/{home}{page} prints words in fonts of the machine: {others}"
 
 
+@pytest.mark.parametrize("address", ["", "es/glossary/", "quiz/"])
+def test_the_print_font_is_not_fetched_on_screen(browser, base_url: str, address: str) -> None:
+    """Only paper uses it: a phone reading the page, scrolled to its end, asks for no font."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    fonts: list[str] = []
+    context.on("request", lambda request: fonts.append(request.url) if "/fonts/" in request.url else None)
+    page = context.new_page()
+    page.goto(base_url + address, wait_until="networkidle")
+    page.keyboard.press("End")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert not fonts, f"/{address} on screen fetches {fonts}"
+
+
 def fontconfig_with_other_fonts(folder: Path) -> Path:
     """A fontconfig file that gives Chromium another set of system fonts than the machine's own:
     its serif fonts only (DejaVu Serif on Debian), so any text set in the machine's fonts would
