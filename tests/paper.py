@@ -144,14 +144,73 @@ def last_lines(sheet: Sheet) -> list[Line]:
     return [max(half, key=lambda line: line.bottom) for half in halves if half]
 
 
+def lines_in_reading_order(pdf: Path) -> list[list[str]]:
+    """Each sheet's lines of text as poppler reads them, block by block (a column of a grid, a
+    card, a paragraph), so a line's neighbours are the lines of its own block."""
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60
+    ).stdout
+    return [
+        [flat(unicodedata.normalize("NFKC", " ".join(word.text or "" for word in line.iter(f"{XHTML}word"))))
+         for line in page.iter(f"{XHTML}line")]
+        for page in etree.fromstring(xhtml).iter(f"{XHTML}page")
+    ]
+
+
+def text_in_font(pdf: Path, font: str) -> list[list[str]]:
+    """Each sheet's lines of the text set in `font` (a font's name, `AtkinsonHyperlegible`): the
+    words a picture draws in a font of its own (an SVG in `<img>`) are left out."""
+    sheets = []
+    for page in PdfReader(pdf).pages:
+        parts: list[str] = []
+
+        def keep(text: str, _cm, _tm, font_dict, _size, parts=parts) -> None:
+            if font_dict and font in str(font_dict.get("/BaseFont", "")):
+                parts.append(text)
+
+        page.extract_text(visitor_text=keep)
+        sheets.append([flat(line) for line in "".join(parts).splitlines() if line.strip()])
+    return sheets
+
+
+def pdf_fonts(pdf: Path) -> dict[str, bool]:
+    """The fonts a PDF uses (poppler's `pdffonts`), without their subset tag, and whether each is
+    embedded in the file: `{"AtkinsonHyperlegible-Regular": True, ...}`."""
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True, timeout=60).stdout
+    fonts = {}
+    for row in listing.splitlines()[2:]:
+        name, *_, embedded, _subset, _unicode, _number, _generation = row.split()
+        fonts[name.split("+", 1)[-1]] = fonts.get(name.split("+", 1)[-1], True) and embedded == "yes"
+    return fonts
+
+
+def bold_baselines(pdf: Path) -> list[list[float]]:
+    """Each sheet's baselines (points from the top) of text set in a bold font: headings are."""
+    sheets = []
+    for page in PdfReader(pdf).pages:
+        height = float(page.mediabox.height)
+        found: list[float] = []
+
+        def keep(text: str, cm, tm, font_dict, _size, found=found) -> None:
+            if text.strip() and font_dict and "Bold" in str(font_dict.get("/BaseFont", "")):
+                found.append(height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+        page.extract_text(visitor_text=keep)
+        sheets.append(found)
+    return sheets
+
+
 def sheets_ending_with_a_heading(pdf: Path, headings: list[str]) -> list[tuple[int, str]]:
     """(sheet number, heading) for each sheet, or column, whose last line is a heading or the
     end of one (a long heading wraps): the heading sits at the foot and what it introduces
-    starts the next sheet. Lines are compared without spaces."""
+    starts the next sheet. Lines are compared without spaces; a heading's line is in bold (a
+    table cell with the same words is not a heading)."""
     stranded = []
-    for number, sheet in enumerate(sheet_lines(pdf), 1):
+    for number, (sheet, bold) in enumerate(zip(sheet_lines(pdf), bold_baselines(pdf)), 1):
         for line in last_lines(sheet):
             end = squashed(line.text)
+            if not any(line.top - 1 <= baseline <= line.bottom + 1 for baseline in bold):
+                continue
             stranded += [(number, heading) for heading in headings if len(end) >= 3 and squashed(heading).endswith(end)]
     return stranded
 
