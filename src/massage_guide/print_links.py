@@ -7,8 +7,9 @@ On paper a link cannot be followed, so print.css writes its address after the li
 
 Links to a place on the same page, heading marks, and links whose text already is the address
 are left alone; `mailto:` and `tel:` links get the address or number alone. So are links inside
-a quiz (`NO_ADDRESSES`): its feedback never prints, and its printed key names the page to read,
-not its address; each address would only add to the page's weight.
+a quiz and inside a glossary word's definition (`NO_ADDRESSES`): the quiz's feedback never
+prints, and its printed key names the page to read, not its address; a definition never prints
+either (the page's printed words box holds it); each address would only add to the page's weight.
 
 The page's full address is `site_url` and the page's address, from the host (host.py); used
 alone, it is the `page_url` option. Without one the extension does nothing, since relative links
@@ -29,8 +30,9 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from .host import host
 
 ATTRIBUTE = "data-mdx-href"
-# Parts of a page whose links never print their address (quiz/render.py's form).
-NO_ADDRESSES = "mdx-quiz"
+# Parts of a page whose links never print their address: quiz/render.py's form, and a glossary
+# word's definition (glossary/extension.py).
+NO_ADDRESSES = {"mdx-quiz", "mdx-term__tip"}
 # After MkDocs turns links to .md files into the pages' addresses (0).
 PRIORITY = -5
 
@@ -69,7 +71,7 @@ def note_address(link: etree.Element, address: str) -> None:
 def printed_links(element: etree.Element) -> Iterator[etree.Element]:
     """Every link under `element`, but for those inside a part marked `NO_ADDRESSES`."""
     for child in element:
-        if NO_ADDRESSES in (child.get("class") or "").split():
+        if NO_ADDRESSES & set((child.get("class") or "").split()):
             continue
         if child.tag == "a":
             yield child
