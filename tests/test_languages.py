@@ -215,3 +215,15 @@ def test_a_practice_can_publish_spanish_only(project_copy, tmp_path: Path) -> No
     assert soup_of(site, "safety/").h1.get_text(strip=True).startswith("Seguridad")
     assert soup_of(site, "differences/price/").select_one("a.mdx-term__link[href$='#copago']") is not None
     assert not (site / "es").exists() and soup_of(site, "").select("a.mdx-language") == []
+
+
+@pytest.mark.parametrize(("home", "word"), [("", "sciatica"), ("es/", "ciática")])
+def test_search_finds_a_word_written_in_brackets(browser, base_url: str, home: str, word: str) -> None:
+    """The home page writes the technical name after the plain one, "(sciatica)": search splits
+    words at brackets and full stops too (the search plugin's `separator` in mkdocs.yml)."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + home, wait_until="load")
+    hrefs = _search(page, word)
+    assert hrefs, f"searching {word!r} finds nothing"
+    context.close()
