@@ -248,7 +248,8 @@ def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
             if response is None or response.status != expected:
                 problems.append(f"/{address}: status {response and response.status}, expected {expected}")
             problems.extend(f"/{address}: {item}" for item in failed)
-            for link in page.eval_on_selector_all("a[href]", "nodes => nodes.map(n => n.href)"):
+            # A link to a place on the same page ("Skip to content", `#__content`) fetches nothing.
+            for link in page.eval_on_selector_all("a[href]:not([href^='#'])", "nodes => nodes.map(n => n.href)"):
                 url = urldefrag(link).url
                 if url.startswith(site_url):
                     url = base + url[len(site_url):]
@@ -345,11 +346,15 @@ def test_current_review_shows_no_notice(site: Path) -> None:
 
 
 def test_a_pipe_in_a_glance_value_stays_in_its_cell(other_practice: tuple[Path, str]) -> None:
+    """A `|` in a page's `glance:` value is text: the handout's table keeps three cells a row, and
+    the home page's card shows the value whole."""
     site, _ = other_practice
-    table = soup_of(site, "").select_one("article table")
+    table = soup_of(site, "handout/").select_one("article table")
     rows = [[" ".join(c.get_text().split()) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
     assert all(len(row) == 3 for row in rows), rows
     assert OTHER_GLANCE in [row[2] for row in rows], rows
+    cards = " ".join(soup_of(site, "").select_one("article").get_text(" ").split())
+    assert OTHER_GLANCE in cards, "the home page's card does not show the glance value whole"
 
 
 def test_an_escaped_pipe_in_a_quiz_explanation_shows_as_a_pipe(other_practice: tuple[Path, str]) -> None:
