@@ -48,7 +48,11 @@ HIDDEN = [
     re.compile(r"`[^`\n]+`"),
     re.compile(r"<https?://[^>]+>|https?://\S+"),
     re.compile(r"</?[a-zA-Z][^>]*>"),
-    re.compile(r"\{[:#.][^}\n]*\}|\{: [^}\n]*\}"),
+    re.compile(r"\{\s*[:#.][^}\n]*\}"),
+    # An admonition's kind and classes ("!!! tip checklist"; its quoted title is read) and a
+    # snippet's marker line: words like "tip" there are markup, not Spanish.
+    re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[^\"\n]*", re.M),
+    re.compile(r"^[ \t]*--8<--.*$", re.M),
 ]
 # A link's address, `](address)`: blanked with en spaces, so that its text stays findable.
 ADDRESS = re.compile(r"(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
@@ -280,6 +284,10 @@ Llame a su seguro (co-pay). Vea [la lista de
 referidos](the-setting.md). `co-pago` en código no cuenta. Un
 masaje
 profundo, no.
+
+!!! tip "Un consejo"
+--8<-- "tip-example.es.md"
+Una nota. { .mdx-screen-only .mdx-print-tip }
 """
 
 
@@ -299,3 +307,6 @@ def test_each_wrong_word_and_english_bracket_is_named_with_its_line(tmp_path: Pa
         f'{page}, line 11: "(co-pay)" follows another word than "copago".',
     ], brackets
     assert '"copago (co-pay)"' in brackets[1] and '"deducible (deductible)"' in brackets[1]
+    # Markup is not Spanish: "!!! tip", a snippet's file name and a class do not make "tip" a Spanish word.
+    assert {"tip", "example", "print"}.isdisjoint(spanish_words([page])), spanish_words([page])
+    assert "consejo" in spanish_words([page])
