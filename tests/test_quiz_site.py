@@ -323,6 +323,19 @@ def test_score_counts_checked_answers_only_and_reset_clears_it(open_quiz, answer
     assert score_for_assistive_technology(page) == score(words, 0, total)
 
 
+# The bar's words while the reader answers, in each language: a running score, not a final mark
+# ("0 of 17 correct" alone read like one).
+SO_FAR = {"en": "Score so far: 1 of {total} correct", "es": "Aciertos hasta ahora: 1 de {total}"}
+
+
+def test_score_reads_as_progress_while_answering(open_quiz, answers, quiz_address: str) -> None:
+    page = open_quiz()
+    question, right, _ = answers[0]
+    answer(page, question, right)
+    expected = SO_FAR[language_of(quiz_address)].format(total=len(answers))
+    assert score_for_assistive_technology(page) == expected  # its number is a CSS counter
+
+
 # Which answer of the question (from 1) has focus; 0 for none.
 POSITION = "q => [...document.querySelectorAll(`#${q} .mdx-quiz__input`)].indexOf(document.activeElement) + 1"
 FOCUS_RING = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
