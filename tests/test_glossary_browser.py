@@ -185,6 +185,66 @@ def test_keyboard_user_opens_reads_and_closes_a_definition_without_javascript(br
     context.close()
 
 
+# What a browser without popovers (iOS 16, Firefox before 125) makes of a page, in Chromium, which
+# has them: such a browser ignores the `popover` and `popovertarget` attributes (the word is a
+# plain button, its definition a plain element that glossary.css hides) and applies the rules of
+# `@supports not selector(:popover-open)`, which Chromium skips. So the attributes go, and those
+# rules are added to the page as they are written, without their condition.
+AS_WITHOUT_POPOVERS = """() => {
+    const rules = [];
+    for (const sheet of document.styleSheets) {
+        for (const rule of sheet.cssRules) {
+            if (rule instanceof CSSSupportsRule && rule.conditionText.replace(/\\s+/g, "") === "notselector(:popover-open)") {
+                rules.push(...[...rule.cssRules].map(inner => inner.cssText));
+            }
+        }
+    }
+    const style = document.createElement("style");
+    style.textContent = rules.join("\\n");
+    document.head.append(style);
+    for (const el of document.querySelectorAll("[popover]")) el.removeAttribute("popover");
+    for (const el of document.querySelectorAll("[popovertarget]")) el.removeAttribute("popovertarget");
+    return rules.length;
+}"""
+
+
+@pytest.mark.parametrize("screen", ["390", "1280"])
+def test_without_popovers_the_definition_shows_while_the_word_has_focus_or_the_pointer(
+    browser, base_url: str, screen: str, term: Term
+) -> None:
+    size = SCREENS[screen]
+    context = browser.new_context(viewport=size, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + term.page)
+    assert page.evaluate(AS_WITHOUT_POPOVERS), "glossary.css has no rules for browsers without popovers"
+    tip = page.locator(term.tip)
+    expect(tip).to_be_hidden()
+    # Keyboard: focus on the word shows its definition, solid and readable, inside the screen.
+    tab_to(page, term.word)
+    expect(tip).to_be_visible()
+    assert page.locator(f"#{page.locator(term.word).get_attribute('aria-describedby')}").inner_text() == term.definition
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], f"the definition runs off the side: {box}"
+    opacity = tip.evaluate("el => { let o = 1; for (; el; el = el.parentElement) o *= +getComputedStyle(el).opacity; return o; }")
+    assert opacity == 1, f"the definition is see-through (opacity {opacity})"
+    # Tab goes on to the link to the full entry, still shown; the Close button, which could close
+    # nothing there, is not a stop; Tab on leaves the word and hides the definition.
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{term.tip} a.mdx-term__link")).to_be_focused()
+    expect(tip).to_be_visible()
+    expect(page.locator(f"{term.tip} .mdx-term__close")).to_be_hidden()
+    page.keyboard.press("Tab")
+    expect(tip).to_be_hidden()
+    # Pointer: over the word it shows, and stays while the pointer moves onto the definition.
+    page.locator(term.word).hover()
+    expect(tip).to_be_visible()
+    page.locator(f"{term.tip} a.mdx-term__link").hover()
+    expect(tip).to_be_visible()
+    page.mouse.move(5, 5)
+    expect(tip).to_be_hidden()
+    context.close()
+
+
 def test_touch_user_taps_a_word_and_then_its_link_without_javascript(browser, base_url: str, term: Term) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False, has_touch=True, is_mobile=True)
     page = context.new_page()
