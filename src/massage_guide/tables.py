@@ -80,7 +80,10 @@ class TablesTreeprocessor(Treeprocessor):
                     for cell, name in zip((c for c in row if c.tag in ("th", "td")), names):
                         if name:
                             cell.set(ATTRIBUTE, name)
-            for row in (*table.iterfind("thead/tr"), *table.iterfind("tbody/tr")):
+            # The header row stays out of the search index, where every comparison table would
+            # repeat the same column names (on every page's first visit); the rows get their marks.
+            table.find("thead").set("data-search-exclude", "")
+            for row in table.iterfind("tbody/tr"):
                 self.mark_cell_ends([c for c in row if c.tag in ("th", "td")])
 
     def fits(self, names: list[str], table: etree.Element) -> bool:
