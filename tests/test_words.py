@@ -503,7 +503,7 @@ def _project(folder: Path, french: dict) -> Path:
     docs = folder / "docs"
     (docs / "assets" / "icons").mkdir(parents=True)
     (docs / "stylesheets").mkdir()
-    for name in ("assets/icons/favicon.svg", "stylesheets/quiz.css", "stylesheets/triage.css"):  # the theme's templates ask for them
+    for name in ("assets/icons/favicon.svg", "stylesheets/quiz.css", "stylesheets/triage.css", "stylesheets/glossary-page.css"):  # the theme's templates ask for them
         (docs / name).write_bytes((ROOT / "docs" / name).read_bytes())
     for name, text in PAGES.items():
         (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
