@@ -325,7 +325,7 @@ def test_score_counts_checked_answers_only_and_reset_clears_it(open_quiz, answer
 
 # The bar's words while the reader answers, in each language: a running score, not a final mark
 # ("0 of 17 correct" alone read like one).
-SO_FAR = {"en": "Score so far: 1 of {total} correct", "es": "Aciertos hasta ahora: 1 de {total}"}
+SO_FAR = {"en": "So far: 1 of {total} correct", "es": "Lleva 1 de {total} correctas"}
 
 
 def test_score_reads_as_progress_while_answering(open_quiz, answers, quiz_address: str) -> None:
@@ -434,6 +434,14 @@ def test_score_bar_is_one_line_on_a_phone(open_quiz, answers, words: dict, width
         answer(page, question, right)
     assert flat(bar.inner_text()).startswith(flat(words["score"]))
     assert rows() == 1, "the score and its button take more than one line"
+    # On that one line, whole: nothing runs off the screen's side (a two-digit score is about 8 px
+    # wider: keep that much room between the words and the button).
+    room = page.evaluate(
+        """() => [document.querySelector('.mdx-quiz__status').scrollWidth - innerWidth,
+                  document.querySelector('.mdx-quiz__reset').getBoundingClientRect().left
+                  - document.querySelector('.mdx-quiz__score').getBoundingClientRect().right]"""
+    )
+    assert room[0] <= 0 and room[1] >= 16, f"the score bar runs off the screen or has no room to grow: {room}"
     # Its height: one line of its words, with room round them (padding, the button's frame).
     line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.mdx-quiz__score')).lineHeight)")
     for height in (first, bar.bounding_box()["height"]):

@@ -231,7 +231,7 @@ def test_the_guide_ships_english_and_spanish() -> None:
 def test_words_keep_their_shape_for_callers() -> None:
     said = words("es_MX")  # a locale is read as its language
     assert said["in_short"] == "En resumen"
-    assert said["quiz"]["of"].format(total=3) == " de 3"
+    assert said["quiz"]["of"].format(total=3) == " de 3 correctas"
     assert said["at_a_glance"][0] == "Diferencia"
     with pytest.raises(TypeError):
         said["quiz"]["right"] = "changed"  # read-only: one build cannot change another's words
