@@ -215,3 +215,29 @@ def test_search_results_say_results(browser, base_url: str, home: str):
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile("^" + re.escape(words["other"]).replace("\\#", "#").replace("#", r"\d+") + "$"))
     context.close()
+
+
+# Search shows a table's text as one run of words; the tables extension ends each cell with a
+# hidden stop (massage_guide/tables.py) so that a result reads "Tip; 20%, added…", not "Tip 20%…".
+@pytest.mark.parametrize("home", HOMES)
+def test_search_results_keep_table_cells_apart(browser, base_url: str, site, home: str):
+    from conftest import soup_of
+
+    address = home + DIFFERENCES[3]  # the price page, in the home's language
+    row = soup_of(site, address).select_one("article table tbody tr")
+    for mark in row.select("[hidden]"):
+        mark.decompose()  # the marks themselves: the cells' words as the page shows them
+    cells = [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+    word = max(re.findall(r"\w+", cells[1]), key=len)  # the longest word of a middle cell
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + home)
+    wait_for_material(page)
+    page.locator(".md-search__input").press_sequentially(word)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    texts = [" ".join(text.split()) for text in page.locator(".md-search-result__article").all_text_contents()]
+    found = [text for text in texts if all(cell in text for cell in cells)]
+    context.close()
+    assert found, f"no result for {word!r} shows the row {cells}"
+    for first, second in zip(cells, cells[1:]):
+        assert f"{first} {second}" not in found[0], f"search runs two cells together: {first!r} {second!r}"

@@ -187,10 +187,10 @@ SPLIT_WORDS = """() => {
 TABLE_LAYOUT = """() => [...document.querySelectorAll("article table")]
   .filter((table) => table.checkVisibility() && !table.closest("[hidden], .mdx-print-only"))
   .map((table) => {
-    const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.replace(/\\s+/g, " ").trim());
+    const names = [...table.querySelectorAll("thead th")].map((th) => th.innerText.replace(/\\s+/g, " ").trim());
     const head = table.querySelector("thead").getBoundingClientRect();
     return {
-      header: names.join(" | "),
+      header: names.join(" | "), fits: table.hasAttribute("data-fits"),
       headerShown: head.width > 20 && head.height > 10,
       rows: [...new Set([...table.querySelectorAll("tbody tr")].map((tr) => getComputedStyle(tr).display))],
       cells: [...table.querySelectorAll("tbody tr")].flatMap((tr) => [...tr.children].map((td, i) => ({
@@ -214,6 +214,12 @@ def _table_layout_faults(layout: list[dict], address: str, phone: bool) -> list[
             wrong += [f"{where}: a cell shows its column's name {cell['shown']!r}" for cell in table["cells"]
                       if cell["shown"] not in ("none", "normal")]
             continue
+        if table["fits"]:  # a small table of short values stays a table (tables.py)
+            if not table["headerShown"] or table["rows"] != ["table-row"]:
+                wrong.append(f"{where}: a small table made cards ({table['rows']}, header row shown: {table['headerShown']})")
+            wrong += [f"{where}: a cell shows its column's name {cell['shown']!r}" for cell in table["cells"]
+                      if cell["shown"] not in ("none", "normal")]
+            continue
         if table["headerShown"] or table["rows"] != ["block"]:
             wrong.append(f"{where}: not cards ({table['rows']}, header row shown: {table['headerShown']})")
         for cell in table["cells"]:
@@ -222,6 +228,33 @@ def _table_layout_faults(layout: list[dict], address: str, phone: bool) -> list[
             if cell["display"] != "block" or cell["width"] < 200:
                 wrong.append(f"{where}: a cell of {cell['name']!r} is {cell['width']:.0f} px wide ({cell['display']})")
     return wrong
+
+
+# The tables of a page whose every value is short (a number, or a couple of words: the tip
+# table's "$80 | $16 | $96"): each with its rows' display and how many lines its rows take.
+SHORT_TABLES = """() => [...document.querySelectorAll("article table")]
+  .filter((table) => table.checkVisibility() && [...table.querySelectorAll("tbody td")]
+    .every((td) => td.innerText.trim().length <= 12 && td.innerText.trim().split(/\\s+/).length <= 2))
+  .map((table) => ({
+    rows: [...new Set([...table.querySelectorAll("tbody tr")].map((tr) => getComputedStyle(tr).display))],
+    tallest: Math.max(...[...table.querySelectorAll("tbody tr")].map((tr) => tr.getBoundingClientRect().height)),
+    line: parseFloat(getComputedStyle(table).lineHeight) || 1.6 * parseFloat(getComputedStyle(table).fontSize),
+  }))"""
+
+
+@pytest.mark.parametrize("width", PHONES)
+@pytest.mark.parametrize("home", HOMES)
+def test_on_a_phone_a_small_table_of_numbers_stays_a_table(browser, base_url: str, width: str, home: str) -> None:
+    """As cards, the tip table's three numbers a row took six lines; as a table they take one."""
+    context = browser.new_context(viewport=PHONES[width])
+    page = context.new_page()
+    page.goto(base_url + home + "differences/price/")
+    tables = page.evaluate(SHORT_TABLES)
+    context.close()
+    assert tables, "the price page should hold a small table of numbers (the tip table)"
+    for table in tables:
+        assert table["rows"] == ["table-row"], f"a small table of numbers is made into cards: {table}"
+        assert table["tallest"] < 2 * table["line"] + 16, f"a row of short values takes more than a line: {table}"
 
 
 def _screen_reader_faults(page, layout: list[dict], address: str) -> list[str]:

@@ -64,7 +64,7 @@ def test_wrong_answer_names_the_right_one(phone_quiz, questions: list[dict], kin
     words = said(quiz_address)["quiz"]
     question = next(q for q in questions if q["sort"] == (kind == "sort it"))
     phone_quiz.locator(f"#{question['id']} .mdx-quiz__choice:nth-child({question['wrong']}) label").click()
-    phone_quiz.locator(f"#{question['id']} .mdx-quiz__check").click()
+    phone_quiz.locator(f"#{question['id']} .mdx-quiz__check summary").click()
     feedback = phone_quiz.locator(f"#{question['id']} .mdx-quiz__feedback:visible")
     assert feedback.count() == 1
     text = flat(feedback.inner_text())

@@ -53,16 +53,19 @@ def test_every_question_has_its_own_radio_group() -> None:
 
 def test_every_question_has_a_check_control_after_its_answers() -> None:
     """Arrow keys pick each answer they pass, so feedback waits for "Check answer" (quiz.css):
-    one checkbox per question, after its answers, named by its own words."""
+    one per question, after its answers, named by its own words; the summary of a `<details>`,
+    which Enter opens as well as Space (a checkbox takes Space only)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(convert((FIXTURES / "two-quizzes.md").read_text(encoding="utf-8")), "html.parser")
     questions = soup.select(".mdx-quiz__question")
     assert questions
     for question in questions:
-        checks = question.select("input[type=checkbox]")
-        assert len(checks) == 1 and checks[0].parent.name == "label", question["id"]
-        assert checks[0].parent.get_text(strip=True) == "Check answer"
+        checks = question.select(".mdx-quiz__check")
+        assert len(checks) == 1 and checks[0].name == "details" and "open" not in checks[0].attrs, question["id"]
+        assert [child.name for child in checks[0].find_all(True)] == ["summary"], "a summary, nothing to reveal"
+        assert checks[0].summary.get_text(strip=True) == "Check answer"
+        assert not question.select("input[type=checkbox]")
         assert checks[0].find_previous("input", type="radio") in question.select("input[type=radio]")
         assert not checks[0].find_next("input", type="radio") or checks[0].find_next("input", type="radio") not in question.select("input")
     for status in soup.select(".mdx-quiz__status"):

@@ -219,7 +219,17 @@ def pick(page, question: str, choice: int) -> None:
 
 def check(page, question: str) -> None:
     """Tap the question's "Check answer"."""
-    page.locator(f"#{question} .mdx-quiz__check").click()
+    page.locator(f"#{question} .mdx-quiz__check summary").click()
+
+
+def start_again(page, words: dict) -> None:
+    """Press "Start again": the page loads afresh."""
+    with page.expect_navigation():
+        page.get_by_role("link", name=words["reset"]).click()
+
+
+# Nothing picked, nothing checked.
+PICKED_OR_CHECKED = ".mdx-quiz__input:checked, .mdx-quiz__check[open]"
 
 
 def answer(page, question: str, choice: int) -> None:
@@ -272,7 +282,7 @@ def test_different_answers_show_different_feedback(open_quiz, answers, words: di
     check(page, question)
     not_quite = shown_feedback(page, question)
     assert len(not_quite) == 1 and not_quite[0].startswith(words["not-quite"])
-    page.get_by_role("button", name=words["reset"]).click()
+    start_again(page, words)
     answer(page, question, right)
     shown = shown_feedback(page, question)
     assert len(shown) == 1 and shown[0].startswith(words["right"]) and shown != not_quite
@@ -305,12 +315,25 @@ def test_score_counts_checked_answers_only_and_reset_clears_it(open_quiz, answer
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         assert not page.locator(f"{choice_of(question, other)} input").is_checked(), f"{question} changed after it was checked"
     assert score_for_assistive_technology(page) == score(words, 2, total)
-    page.get_by_role("button", name=words["reset"]).click()
+    start_again(page, words)
     assert score_for_assistive_technology(page) == prompt
-    assert page.locator(".mdx-quiz__input:checked, .mdx-quiz__check :checked").count() == 0
+    assert page.locator(PICKED_OR_CHECKED).count() == 0
     assert page.locator(".mdx-quiz__feedback:visible").count() == 0
     answer(page, q1, wrong1)  # unlocked again
     assert score_for_assistive_technology(page) == score(words, 0, total)
+
+
+# The bar's words while the reader answers, in each language: a running score, not a final mark
+# ("0 of 17 correct" alone read like one).
+SO_FAR = {"en": "So far: 1 of {total} correct", "es": "Lleva 1 de {total} correctas"}
+
+
+def test_score_reads_as_progress_while_answering(open_quiz, answers, quiz_address: str) -> None:
+    page = open_quiz()
+    question, right, _ = answers[0]
+    answer(page, question, right)
+    expected = SO_FAR[language_of(quiz_address)].format(total=len(answers))
+    assert score_for_assistive_technology(page) == expected  # its number is a CSS counter
 
 
 # Which answer of the question (from 1) has focus; 0 for none.
@@ -318,8 +341,10 @@ POSITION = "q => [...document.querySelectorAll(`#${q} .mdx-quiz__input`)].indexO
 FOCUS_RING = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
 
 
+@pytest.mark.parametrize("key", ["Enter", "Space"])
 @pytest.mark.parametrize("kind", ["multiple choice", "sort it"])
-def test_arrow_keys_show_no_answer_until_the_reader_checks_one(open_quiz, quiz, answers, words: dict, kind: str) -> None:
+def test_arrow_keys_show_no_answer_until_the_reader_checks_one(open_quiz, quiz, answers, words: dict, kind: str, key: str) -> None:
+    """"Check answer" is a button to the keyboard: Enter checks, as Space does."""
     page = open_quiz()
     sort_rows = {q["id"] for q in quiz.select(".mdx-quiz__group .mdx-quiz__question")}
     question, right, _ = next(a for a in answers if (a[0] in sort_rows) == (kind == "sort it"))
@@ -331,21 +356,21 @@ def test_arrow_keys_show_no_answer_until_the_reader_checks_one(open_quiz, quiz, 
     page.keyboard.press("Space")
     # Round the answers twice, down and right, as a reader does who arrows past them.
     picked = []
-    for key in ["ArrowDown"] * count + ["ArrowRight"] * count:
-        page.keyboard.press(key)
+    for arrow in ["ArrowDown"] * count + ["ArrowRight"] * count:
+        page.keyboard.press(arrow)
         picked.append(page.evaluate(POSITION, question))
-        assert visible_feedback(page) == [], f"{key} to {picked[-1]} showed an answer"
-        assert score_for_assistive_technology(page) == prompt, f"{key} changed the score"
+        assert visible_feedback(page) == [], f"{arrow} to {picked[-1]} showed an answer"
+        assert score_for_assistive_technology(page) == prompt, f"{arrow} changed the score"
     assert len(set(picked)) == count, f"the arrow keys did not pass every answer: {picked}"
-    # Pick the right one on purpose, then check it: Tab to "Check answer", Space.
+    # Pick the right one on purpose, then check it: Tab to "Check answer", Enter or Space.
     while not page.locator(f"{choice_of(question, right)} input").is_checked():
         page.keyboard.press("ArrowDown")
     assert visible_feedback(page) == []
     page.keyboard.press("Tab")
-    assert page.evaluate(f"document.activeElement.matches('#{question} .mdx-quiz__check input')"), "Tab should reach Check answer"
+    assert page.evaluate(f"document.activeElement.closest('#{question} .mdx-quiz__check')"), "Tab should reach Check answer"
     outline = page.evaluate(FOCUS_RING)
     assert outline[0] != "none" and outline[1] >= 2, f"focus on Check answer is not visible: {outline}"
-    page.keyboard.press("Space")
+    page.keyboard.press(key)
     shown = visible_feedback(page)
     assert len(shown) == 1 and shown[0].startswith(words["right"]), shown
     assert shown == shown_feedback(page, question)
@@ -358,9 +383,9 @@ def test_arrow_keys_show_no_answer_until_the_reader_checks_one(open_quiz, quiz, 
         if page.evaluate(POSITION, question):
             break
     assert page.evaluate(POSITION, question) == right, "Shift+Tab should reach the checked answer"
-    for key in ("ArrowDown", "ArrowUp", "ArrowRight", "Space"):
-        page.keyboard.press(key)
-        assert page.locator(f"{choice_of(question, right)} input").is_checked(), f"{key} changed a checked answer"
+    for other in ("ArrowDown", "ArrowUp", "ArrowRight", "Space", "Enter"):
+        page.keyboard.press(other)
+        assert page.locator(f"{choice_of(question, right)} input").is_checked(), f"{other} changed a checked answer"
         assert visible_feedback(page) == shown
     assert score_for_assistive_technology(page) == score(words, 1, len(answers))
 
@@ -374,11 +399,12 @@ def test_keyboard_alone_answers_and_starts_again(open_quiz, answers, words: dict
     assert page.locator(f"{choice_of(question, 2)} input").is_checked()
     assert shown_feedback(page, question) == []
     page.keyboard.press("Tab")
-    page.keyboard.press("Space")
-    assert len(shown_feedback(page, question)) == 1
-    tab_to(page, "[type=reset]")
     page.keyboard.press("Enter")
-    assert page.locator(".mdx-quiz__input:checked, .mdx-quiz__check :checked").count() == 0
+    assert len(shown_feedback(page, question)) == 1
+    tab_to(page, ".mdx-quiz__reset")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(PICKED_OR_CHECKED).count() == 0
     assert score_for_assistive_technology(page) == flat(words["prompt"])
 
 
@@ -408,6 +434,14 @@ def test_score_bar_is_one_line_on_a_phone(open_quiz, answers, words: dict, width
         answer(page, question, right)
     assert flat(bar.inner_text()).startswith(flat(words["score"]))
     assert rows() == 1, "the score and its button take more than one line"
+    # On that one line, whole: nothing runs off the screen's side (a two-digit score is about 8 px
+    # wider: keep that much room between the words and the button).
+    room = page.evaluate(
+        """() => [document.querySelector('.mdx-quiz__status').scrollWidth - innerWidth,
+                  document.querySelector('.mdx-quiz__reset').getBoundingClientRect().left
+                  - document.querySelector('.mdx-quiz__score').getBoundingClientRect().right]"""
+    )
+    assert room[0] <= 0 and room[1] >= 16, f"the score bar runs off the screen or has no room to grow: {room}"
     # Its height: one line of its words, with room round them (padding, the button's frame).
     line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.mdx-quiz__score')).lineHeight)")
     for height in (first, bar.bounding_box()["height"]):
@@ -420,8 +454,8 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
     page = open_quiz(PHONE)
     covered = []
     for _ in range(len(answers) * 3):
-        tab_to(page, ".mdx-quiz__input, .mdx-quiz__check input, [type=reset]")
-        if page.evaluate("document.activeElement.type") == "reset":
+        tab_to(page, ".mdx-quiz__input, .mdx-quiz__check summary, .mdx-quiz__reset")
+        if page.evaluate("document.activeElement.matches('.mdx-quiz__reset')"):
             break
         overlap = page.evaluate(
             """() => {
@@ -433,7 +467,7 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
         if overlap:
             covered.append(page.evaluate("document.activeElement.closest('fieldset').id"))
         page.keyboard.press("Space")  # pick the first answer, or check it
-    assert page.evaluate("document.activeElement.type") == "reset", "Tab never reached Start again"
+    assert page.evaluate("document.activeElement.matches('.mdx-quiz__reset')"), "Tab never reached Start again"
     assert not covered, f"the score bar covers the focused answers {covered}"
 
 

@@ -232,7 +232,7 @@ def test_the_guide_ships_english_and_spanish() -> None:
 def test_words_keep_their_shape_for_callers() -> None:
     said = words("es_MX")  # a locale is read as its language
     assert said["in_short"] == "En resumen"
-    assert said["quiz"]["of"].format(total=3) == " de 3"
+    assert said["quiz"]["of"].format(total=3) == " de 3 correctas"
     assert said["at_a_glance"][0] == "Diferencia"
     with pytest.raises(TypeError):
         said["quiz"]["right"] = "changed"  # read-only: one build cannot change another's words
@@ -504,7 +504,7 @@ def _project(folder: Path, french: dict) -> Path:
     docs = folder / "docs"
     (docs / "assets" / "icons").mkdir(parents=True)
     (docs / "stylesheets").mkdir()
-    for name in ("assets/icons/favicon.svg", "stylesheets/quiz.css", "stylesheets/triage.css"):  # the theme's templates ask for them
+    for name in ("assets/icons/favicon.svg", "stylesheets/quiz.css", "stylesheets/triage.css", "stylesheets/glossary-page.css"):  # the theme's templates ask for them
         (docs / name).write_bytes((ROOT / "docs" / name).read_bytes())
     for name, text in PAGES.items():
         (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")

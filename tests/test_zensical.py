@@ -81,7 +81,7 @@ def test_quiz_is_a_form_that_hides_its_answers_until_a_choice(zensical_site: Pat
         assert not page.locator(".mdx-quiz__key").is_visible()
         page.locator(".mdx-quiz__label").first.click()
         assert not [i for i in range(feedback.count()) if feedback.nth(i).is_visible()], "picking alone shows an answer"
-        page.locator(".mdx-quiz__check").first.click()
+        page.locator(".mdx-quiz__check summary").first.click()
         assert [i for i in range(feedback.count()) if feedback.nth(i).is_visible()], "checking shows nothing"
     finally:
         context.close()

@@ -56,10 +56,9 @@ ELEMENTS: dict[str, set[str]] = {
 }
 # Elements that may be a popover (the glossary's definitions).
 ELEMENTS["small"] = {"popover"}
-# The only kinds of `<input>` and `<button>` (choices, the quiz's "start again", the glossary's
-# words and Close buttons).
+# The only kinds of `<input>` and `<button>` (choices, the glossary's words and Close buttons).
 INPUT_TYPES = {"radio", "checkbox"}
-BUTTON_TYPES = {"reset", "button"}
+BUTTON_TYPES = {"button"}
 # Plain SVG shapes (the QR code, the emoji and box icons the theme writes into a page): no
 # address, no style, no animation, no script.
 SVG_ELEMENTS: dict[str, set[str]] = {

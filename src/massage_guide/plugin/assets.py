@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..blocks import LINE as BLOCK_LINE
+from ..glossary.entries import MARKER as GLOSSARY_MARKER
 from ..quiz.source import QUIZ_START
 from .authoring import FILTERS, PARTIALS
 from .blocks import PRINT_KIT
@@ -62,11 +63,14 @@ class PageFacts:
     print_kit: bool = False
     # A page with a warning-sign box (a triage block, `!!! urgent`) carries triage.css (main.html).
     triage: bool = False
+    # The page with the glossary's entries carries glossary-page.css (main.html).
+    glossary: bool = False
 
     def __or__(self, other: PageFacts) -> PageFacts:
         """A page that holds both (the booklet holds every page it prints)."""
         return PageFacts(self.words, self.boxes or other.boxes, self.quiz or other.quiz,
-                         self.print_kit or other.print_kit, self.triage or other.triage)
+                         self.print_kit or other.print_kit, self.triage or other.triage,
+                         self.glossary or other.glossary)
 
 
 def page_facts(markdown: str) -> PageFacts:
@@ -77,6 +81,7 @@ def page_facts(markdown: str) -> PageFacts:
         print_kit=any((found := BLOCK_LINE.match(line)) and found["name"] in PRINT_KIT for line in markdown.splitlines()),
         triage=bool(URGENT_LINE.search(markdown)) or any(
             (found := BLOCK_LINE.match(line)) and found["name"].startswith("triage") for line in markdown.splitlines()),
+        glossary=any(found["name"] == "entries" for found in GLOSSARY_MARKER.finditer(markdown)),
     )
 
 

@@ -1,9 +1,12 @@
 """Build the quiz's HTML: a fieldset per question, feedback that CSS reveals, a score, a key.
 
 No JavaScript: each answer is a radio input in its label, followed by its feedback; under the
-answers, a "Check answer" checkbox. Arrow keys move through radio buttons and pick each in turn,
-so picking shows nothing: the stylesheet shows the feedback of the picked answer only once the
-question's checkbox is ticked (`:has(.mdx-quiz__check :checked)`), and then locks the question.
+answers, a "Check answer" button: the summary of an empty `<details>`, which opens with Enter,
+Space, a click or a tap, as a button does (a checkbox takes Space only). Arrow keys move through
+radio buttons and pick each in turn, so picking shows nothing: the stylesheet shows the feedback
+of the picked answer only once the question's details is open (`:has(.mdx-quiz__check[open])`),
+and then locks the question. A form's reset cannot close a `<details>`, so "Start again" is a
+link to the page itself: loading it afresh clears every pick and check.
 A CSS counter counts shown "right" feedback for the score. A wrong answer's feedback also names
 the right one.
 
@@ -109,9 +112,9 @@ class Renderer:
             inline(label, "input", {"class": "mdx-quiz__input", "type": "radio", "name": name})
             add_content(label, choice.label)
             self.feedback(wrapper, question, choice)
-        # Ticked on purpose (Space, a click or a tap), it shows the picked answer's feedback.
-        check = block(fieldset, "label", {"class": "mdx-quiz__check md-button"})
-        inline(check, "input", {"type": "checkbox"}).tail = self.words["check"]
+        # Opened on purpose (Enter, Space, a click or a tap), it shows the picked answer's feedback.
+        check = block(fieldset, "details", {"class": "mdx-quiz__check"})
+        inline(check, "summary", {"class": "md-button"}, self.words["check"])
         return self.number, question
 
     def feedback(self, parent: etree.Element, question: Question, choice: Choice) -> None:
@@ -153,7 +156,7 @@ class Renderer:
         return answer
 
     def status(self, form: etree.Element, total: int) -> None:
-        """The running score (a CSS counter in an `output`, which is a status region) and reset.
+        """The running score (a CSS counter in an `output`, which is a status region) and "Start again".
 
         Before the first checked answer it asks for one instead ("Answer a question to see your
         score"); the stylesheet shows one of the two."""
@@ -162,7 +165,9 @@ class Renderer:
         inline(output, "span", {"class": "mdx-quiz__prompt"}, self.words["prompt"])
         score = inline(output, "span", {"class": "mdx-quiz__tally"}, self.words["score"])
         inline(score, "span", {"class": "mdx-quiz__count"}).tail = self.words["of"].format(total=total)
-        block(status, "button", {"class": "mdx-quiz__reset md-button", "type": "reset"}, self.words["reset"])
+        # The page itself, loaded afresh (an empty address is the page's own, with or without
+        # directory URLs, on a server or from a disk): nothing picked, nothing checked.
+        block(status, "a", {"class": "mdx-quiz__reset md-button", "href": ""}, self.words["reset"])
 
     def key(self, root: etree.Element, questions: list[tuple[int, Question]]) -> None:
         """The answer key: hidden on screen, printed on a page of its own at the end."""
