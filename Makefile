@@ -33,8 +33,11 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
 
+# On every core (pytest-xdist; at most 4 workers, each with its own Chromium), a test file per
+# worker at a time; `TEST_WORKERS=0 make test` runs it in one process.
+TEST_WORKERS ?= auto
 test: $(VENV)/.test-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 # Unit and golden tests only (no site build, no browser): seconds, for every change.
 test-fast: $(VENV)/.test-deps

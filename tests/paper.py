@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -68,13 +69,14 @@ def body_of(sheet: str, page_url: str) -> str:
 
 def qr_codes_on(pdf: Path, sheet: int = 1) -> list[str]:
     """Every QR code on one sheet of the PDF, read from a grey picture of it (150 dpi)."""
-    stem = pdf.with_name(f"{pdf.stem}-qr{sheet}")
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-singlefile", "-f", str(sheet), "-l", str(sheet), str(pdf), str(stem)],
-        check=True,
-        timeout=60,
-    )
-    data = stem.with_suffix(".pgm").read_bytes()
+    with tempfile.TemporaryDirectory() as folder:  # not beside the PDF, which other tests read too
+        stem = Path(folder) / f"{pdf.stem}-qr{sheet}"
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-gray", "-singlefile", "-f", str(sheet), "-l", str(sheet), str(pdf), str(stem)],
+            check=True,
+            timeout=60,
+        )
+        data = stem.with_suffix(".pgm").read_bytes()
     width, height, pixels = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s(.*)", data, re.S).groups()
     image = memoryview(pixels).cast("B", (int(height), int(width)))
     return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
