@@ -41,7 +41,7 @@ test: $(VENV)/.test-deps
 
 # Unit and golden tests only (no site build, no browser): seconds, for every change.
 test-fast: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 # Speed benchmark (not part of the tests; takes a few minutes): Lighthouse on key pages and the
 # build time against plain Material. Needs Node 20 and Chromium; results go in PERFORMANCE.md.
