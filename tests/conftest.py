@@ -350,7 +350,7 @@ def browser():
 
 def side_by_side(job, cases: list[tuple]) -> dict[tuple, Future]:
     """`job(browser, *case)` for each case, each in a Chromium of its own, as many at once as the
-    machine has cores (a worker's share of them): a long walk through every page spends much of its time waiting for one
+    machine has cores: a long walk through every page spends much of its time waiting for one
     process or another (Python, Playwright's driver, Chromium), and two walks fill each other's
     waits. Playwright's sync API wants one instance per thread. Each case's future gives what its
     job returned, or raises what it raised."""
