@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -182,14 +183,80 @@ def assert_mentions(log: str, needles: list[str], case: str) -> None:
         assert needle in log, f"{case}: the message should mention {needle!r}\n{log}"
 
 
+# --- Made once per run, whatever the number of workers ------------------------------------------
+# `make test` runs the suite on every core (pytest-xdist, `-n`): each worker is a process of its
+# own, with its own session fixtures and its own temporary folder (`popen-gw0`, ...). A site built
+# or a page printed for the whole run is made once, by the first worker that needs it, in the
+# folder the workers share, under a lock; the others wait for it and read it. Without `-n`, the
+# same code makes it once in the run's own temporary folder.
+
+WORKERS = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run: shared by the workers, if any."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # no fcntl (Windows): no lock, and no workers sharing either
+        yield
+        return
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> tuple[Path, str]:
+    """`make(folder)` into a new folder `name`, once for the whole run: (folder, what it returned).
+
+    What `make` returns (a build log) is kept beside the folder, never in it. A `make` that fails
+    leaves nothing: the next worker that needs the folder tries again and fails the same way."""
+    run = _run_folder(tmp_path_factory)
+    folder, done = run / "once" / name, run / "once" / f"{name}.done"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(run / "once" / f"{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            done.write_text(make(folder) or "", encoding="utf-8")
+    return folder, done.read_text(encoding="utf-8")
+
+
+def print_once(browser, tmp_path_factory: pytest.TempPathFactory, site: str, url: str, address: str,
+               sheet: str = "Letter", javascript: bool = True) -> Path:
+    """The page at `url` + `address` of the site named `site` ("site", "practice"), printed on
+    `sheet` (paper.print_pdf) once for the whole run: the test files that read the same printout
+    (the booklet on Letter, say) share one PDF. The PDF does not depend on the server's address:
+    what it prints as addresses comes from `site_url`."""
+    from paper import print_pdf
+
+    name = f"{site}-{address.strip('/').replace('/', '-') or 'home'}-{sheet}-{'js' if javascript else 'nojs'}"
+
+    def make(folder: Path) -> None:
+        print_pdf(browser, url + address, folder / f"{name}.pdf", sheet, javascript)
+
+    return once_per_run(tmp_path_factory, f"pdf-{name}", make)[0] / f"{name}.pdf"
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The site, built once for the whole run: (site folder, build log)."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
-    return site, log
+
+    def make(site: Path) -> str:
+        result = mkdocs_build(ROOT, site)
+        log = result.stdout + result.stderr
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+        return log
+
+    return once_per_run(tmp_path_factory, "site", make)
 
 
 @pytest.fixture(scope="session")
@@ -298,7 +365,9 @@ def side_by_side(job, cases: list[tuple]) -> dict[tuple, Future]:
             finally:
                 browser.close()
 
-    with ThreadPoolExecutor(max_workers=min(len(cases), len(os.sched_getaffinity(0)))) as pool:
+    # With the suite on every core (`-n`), each worker gets its share of them.
+    cores = max(1, len(os.sched_getaffinity(0)) // WORKERS)
+    with ThreadPoolExecutor(max_workers=min(len(cases), cores)) as pool:
         return {case: pool.submit(run, case) for case in cases}
 
 
@@ -380,14 +449,16 @@ def set_practice(project: Path, values: dict[str, object], site_url: str | None 
 def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide built as a practice hosts it: every detail of PRACTICE set (logo included),
     site_url at PRACTICE_URL, and HIDDEN_ON_SCREEN added to the safety page."""
-    project = project_copy()
-    (project / "docs" / PRACTICE["logo"]).write_text(LOGO, encoding="utf-8")
-    set_practice(project, PRACTICE, site_url=PRACTICE_URL)
-    safety = project / "docs/safety.md"
-    safety.write_text(safety.read_text(encoding="utf-8") + HIDDEN_ON_SCREEN, encoding="utf-8")
-    site = tmp_path_factory.mktemp("practice-site")
-    built_log(project, site)
-    return site
+
+    def make(site: Path) -> str:
+        project = project_copy()
+        (project / "docs" / PRACTICE["logo"]).write_text(LOGO, encoding="utf-8")
+        set_practice(project, PRACTICE, site_url=PRACTICE_URL)
+        safety = project / "docs/safety.md"
+        safety.write_text(safety.read_text(encoding="utf-8") + HIDDEN_ON_SCREEN, encoding="utf-8")
+        return built_log(project, site)
+
+    return once_per_run(tmp_path_factory, "practice-site", make)[0]
 
 
 # --- A second practice, set up differently ------------------------------------------------------
@@ -422,7 +493,10 @@ Which kind of massage ends with a plan for exercises at home?
 @pytest.fixture(scope="session")
 def other_practice(project_copy, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The guide built for OTHER_PRACTICE (see above): (site folder, build log)."""
-    project = project_copy()
+    return once_per_run(tmp_path_factory, "other-practice-site", lambda site: _build_other_practice(project_copy(), site))
+
+
+def _build_other_practice(project: Path, site: Path) -> str:
     set_practice(project, OTHER_PRACTICE, site_url=OTHER_URL)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -437,5 +511,4 @@ def other_practice(project_copy, tmp_path_factory: pytest.TempPathFactory) -> tu
     price.write_text(text, encoding="utf-8")
     quiz = project / "docs/quiz.md"
     quiz.write_text(quiz.read_text(encoding="utf-8") + OTHER_QUIZ, encoding="utf-8")
-    site = tmp_path_factory.mktemp("other-practice-site")
-    return site, built_log(project, site)
+    return built_log(project, site)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -68,13 +69,14 @@ def body_of(sheet: str, page_url: str) -> str:
 
 def qr_codes_on(pdf: Path, sheet: int = 1) -> list[str]:
     """Every QR code on one sheet of the PDF, read from a grey picture of it (150 dpi)."""
-    stem = pdf.with_name(f"{pdf.stem}-qr{sheet}")
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-singlefile", "-f", str(sheet), "-l", str(sheet), str(pdf), str(stem)],
-        check=True,
-        timeout=60,
-    )
-    data = stem.with_suffix(".pgm").read_bytes()
+    with tempfile.TemporaryDirectory() as folder:  # not beside the PDF, which other tests read too
+        stem = Path(folder) / f"{pdf.stem}-qr{sheet}"
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-gray", "-singlefile", "-f", str(sheet), "-l", str(sheet), str(pdf), str(stem)],
+            check=True,
+            timeout=60,
+        )
+        data = stem.with_suffix(".pgm").read_bytes()
     width, height, pixels = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s(.*)", data, re.S).groups()
     image = memoryview(pixels).cast("B", (int(height), int(width)))
     return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
@@ -184,34 +186,43 @@ def pdf_fonts(pdf: Path) -> dict[str, bool]:
     return fonts
 
 
+def _bold_baselines_of(page) -> list[float]:
+    """A sheet's baselines (points from the top) of text set in a bold font: headings are."""
+    height = float(page.mediabox.height)
+    found: list[float] = []
+
+    def keep(text: str, cm, tm, font_dict, _size) -> None:
+        if text.strip() and font_dict and "Bold" in str(font_dict.get("/BaseFont", "")):
+            found.append(height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=keep)
+    return found
+
+
 def bold_baselines(pdf: Path) -> list[list[float]]:
     """Each sheet's baselines (points from the top) of text set in a bold font: headings are."""
-    sheets = []
-    for page in PdfReader(pdf).pages:
-        height = float(page.mediabox.height)
-        found: list[float] = []
-
-        def keep(text: str, cm, tm, font_dict, _size, found=found) -> None:
-            if text.strip() and font_dict and "Bold" in str(font_dict.get("/BaseFont", "")):
-                found.append(height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
-
-        page.extract_text(visitor_text=keep)
-        sheets.append(found)
-    return sheets
+    return [_bold_baselines_of(page) for page in PdfReader(pdf).pages]
 
 
 def sheets_ending_with_a_heading(pdf: Path, headings: list[str]) -> list[tuple[int, str]]:
     """(sheet number, heading) for each sheet, or column, whose last line is a heading or the
     end of one (a long heading wraps): the heading sits at the foot and what it introduces
     starts the next sheet. Lines are compared without spaces; a heading's line is in bold (a
-    table cell with the same words is not a heading)."""
+    table cell with the same words is not a heading). The bold text of a sheet is read only
+    where a last line has a heading's words: reading a whole booklet's fonts takes long."""
     stranded = []
-    for number, (sheet, bold) in enumerate(zip(sheet_lines(pdf), bold_baselines(pdf)), 1):
+    pages = PdfReader(pdf).pages
+    for number, sheet in enumerate(sheet_lines(pdf), 1):
+        bold: list[float] | None = None
         for line in last_lines(sheet):
             end = squashed(line.text)
-            if not any(line.top - 1 <= baseline <= line.bottom + 1 for baseline in bold):
+            found = [(number, heading) for heading in headings if len(end) >= 3 and squashed(heading).endswith(end)]
+            if not found:
                 continue
-            stranded += [(number, heading) for heading in headings if len(end) >= 3 and squashed(heading).endswith(end)]
+            if bold is None:
+                bold = _bold_baselines_of(pages[number - 1])
+            if any(line.top - 1 <= baseline <= line.bottom + 1 for baseline in bold):
+                stranded += found
     return stranded
 
 

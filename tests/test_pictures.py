@@ -22,13 +22,14 @@ from __future__ import annotations
 import gzip
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
 
-from conftest import ROOT, SITE_PATH, assert_mentions, failed_build_log, soup_of
+from conftest import ROOT, SITE_PATH, assert_mentions, failed_build_log, print_once, soup_of
 from paper import print_pdf, sheet_lines
 from site_pages import LANGUAGES, MAIN_LANGUAGE, SITE_MAP, in_language, language_of
 
@@ -162,14 +163,14 @@ def test_body_picture_names_its_9_areas_and_their_minutes(site: Path, code: str)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_booklet_prints_its_pictures(site: Path, browser, base_url: str, tmp_path: Path, code: str) -> None:
+def test_booklet_prints_its_pictures(site: Path, browser, base_url: str, tmp_path_factory, code: str) -> None:
     """Printed from Chromium, the booklet's sheet with a picture's caption (the body's, the two
     rooms', the after-massage chart's) has the drawing next to it, above it or, for the narrow
     chart, beside it: ink where the picture is, not a blank space left by a picture that never
     loaded or that went to the sheet before."""
     address = in_language("print/", code)
-    pdf = tmp_path / "booklet.pdf"
-    print_pdf(browser, base_url + address, pdf, "Letter", javascript=False)
+    # The same printout as tests/test_print.py's, printed once for the whole run.
+    pdf = print_once(browser, tmp_path_factory, "site", base_url, address, "Letter", javascript=False)
     sheets = list(enumerate(sheet_lines(pdf), 1))
     for name in PRINTED:
         _, pictures = _figures(site, address, name)
@@ -192,10 +193,11 @@ def _ink(pdf: Path, sheet: int, top_pt: float, bottom_pt: float, dpi: int = 50, 
     """The share of the drawings' teal in a band of one printed sheet (a picture at `dpi`), up to
     `right_pt` from the left edge when given: the text around prints in black and grey, the
     drawings in the guide's greens."""
-    stem = pdf.with_name(f"{pdf.stem}-{sheet}")
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-singlefile", "-f", str(sheet), "-l", str(sheet),
-                    str(pdf), str(stem)], check=True, timeout=60)
-    data = stem.with_suffix(".ppm").read_bytes()
+    with tempfile.TemporaryDirectory() as folder:  # not beside the PDF, which other tests read too
+        stem = Path(folder) / f"{pdf.stem}-{sheet}"
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-singlefile", "-f", str(sheet), "-l", str(sheet),
+                        str(pdf), str(stem)], check=True, timeout=60)
+        data = stem.with_suffix(".ppm").read_bytes()
     width, height, pixels = re.match(rb"P6\s+(\d+)\s+(\d+)\s+\d+\s(.*)", data, re.S).groups()
     width, height = int(width), int(height)
     first, last = (max(0, min(height, round(points * dpi / 72))) for points in (top_pt, bottom_pt))

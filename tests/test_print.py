@@ -18,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from conftest import (
     CHROMIUM,
@@ -28,6 +29,7 @@ from conftest import (
     SITE_PRACTICE,
     SITE_URL,
     failed_build_log,
+    print_once,
     serve,
     soup_of,
     wait_for_material,
@@ -132,29 +134,26 @@ class Printed:
     bodies: list[str]  # the same without the footer line (`body_of`)
 
 
-def print_page(browser, url: str, address: str, path: Path, sheet: str, javascript: bool = False) -> Printed:
-    sheets = pdf_text(print_pdf(browser, url, path, sheet, javascript))
+def printed_once(browser, base_url: str, tmp_path_factory, address: str, sheet: str, javascript: bool) -> Printed:
+    """`address` printed once for the whole run (conftest's `print_once`: other test files read
+    the same PDF), and read."""
+    path = print_once(browser, tmp_path_factory, "site", base_url, address, sheet, javascript)
+    sheets = pdf_text(PdfReader(path))
     return Printed(path, sheets, [body_of(text, SITE_URL + address) for text in sheets])
 
 
 @pytest.fixture(scope="module")
 def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     """Each printout on both sheet sizes, and a difference page on Letter, printed and read once."""
-    folder = tmp_path_factory.mktemp("printed")
     done = {}
     for home in HOMES:
         for page in MOST_SHEETS:
             address = home + page
             for sheet in SHEETS:
-                name = f"{address}{sheet}"
-                done[name] = print_page(
-                    browser, base_url + address, address, folder / f"{name.replace('/', '-')}.pdf", sheet,
-                    JAVASCRIPT.get(page, False),
+                done[f"{address}{sheet}"] = printed_once(
+                    browser, base_url, tmp_path_factory, address, sheet, JAVASCRIPT.get(page, False)
                 )
-        address = home + DIFFERENCE
-        done[home + "difference"] = print_page(
-            browser, base_url + address, address, folder / f"{home.strip('/') or 'en'}-difference.pdf", "Letter"
-        )
+        done[home + "difference"] = printed_once(browser, base_url, tmp_path_factory, home + DIFFERENCE, "Letter", False)
     return done
 
 

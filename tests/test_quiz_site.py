@@ -23,6 +23,7 @@ from conftest import (
     assert_mentions,
     assert_no_axe_violations,
     failed_build_log,
+    print_once,
     soup_of,
     tab_to,
 )
@@ -521,7 +522,9 @@ def test_printed_quiz_is_a_worksheet_with_the_answer_key_on_the_last_page(open_q
 ANSWERS_ARE = {"en": "follow the last question", "es": "después de la última pregunta"}
 
 
-def test_printed_worksheet_says_truly_where_the_answers_are(browser, base_url: str, site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict) -> None:
+def test_printed_worksheet_says_truly_where_the_answers_are(
+    browser, base_url: str, site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict, tmp_path_factory
+) -> None:
     """"The answers follow the last question", and in the booklet too, where the key runs on after
     the questions (handout.css) instead of waiting for the last page; on the quiz's own printout
     the key starts the next sheet (test_printed_quiz_is_a_worksheet_...)."""
@@ -530,11 +533,9 @@ def test_printed_worksheet_says_truly_where_the_answers_are(browser, base_url: s
     booklet = folder_of(quiz_address) + "print/"
     assert soup_of(site, booklet).select(".mdx-quiz__key"), "the booklet holds the quiz"
     address = booklet
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + address)
-    sheets = [squashed(text) for text in pdf_text(PdfReader(io.BytesIO(page.pdf(format="Letter"))))]
-    context.close()
+    # The booklet on Letter without JavaScript, as tests/test_print.py prints it: printed once a run.
+    pdf = print_once(browser, tmp_path_factory, "site", base_url, address, "Letter", javascript=False)
+    sheets = [squashed(text) for text in pdf_text(PdfReader(pdf))]
     how = [n for n, sheet in enumerate(sheets) if squashed(words["worksheet"]) in sheet]
     asked = [n for n, sheet in enumerate(sheets) if last in sheet]  # (a sort-it key repeats it)
     assert len(how) == 1 and asked, f"/{address}: the worksheet's words or its last question are missing"
