@@ -162,3 +162,62 @@ def test_every_review_links_to_what_was_read(site: Path, code: str) -> None:
         assert links and links[0].startswith("https://"), heading["id"]
     dois = [a["href"] for h in headings for a in h.find_next("ul").select("a[href^='https://doi.org/']")]
     assert len(dois) >= 4, "the reviews with a DOI link to it"
+
+
+# The Spanish sources pages (issue 23) ---------------------------------------------------------
+
+# Where the agencies keep their pages in Spanish (scheme and "www." left off). A link under one of
+# these is a page in Spanish; any other link on a Spanish sources page is to a page in English and
+# must say so. Only agencies whose Spanish pages were read (research/sources.md, "Spanish twins").
+SPANISH_PATHS = (
+    "medlineplus.gov/spanish/",  # MedlinePlus en español (NIH's National Library of Medicine)
+    "magazine.medlineplus.gov/es/",  # MedlinePlus Magazine en español
+    "cdc.gov/stroke/es/",  # CDC en español: its topics keep Spanish pages under /<topic>/es/
+    "cdc.gov/spanish/",  # CDC en español's home
+    "mayoclinic.org/es-es/",  # Mayo Clinic en español
+    "mayoclinic.org/es/",
+    "cochrane.org/es/",  # Cochrane's plain-language summaries translated into Spanish
+    "cancer.gov/espanol/",  # National Cancer Institute en español
+    "nccih.nih.gov/health/espanol/",  # NCCIH en español
+    "niams.nih.gov/es/",  # NIAMS en español
+)
+IN_ENGLISH = "(en inglés)"  # right after the link's text, as the issue asks
+SPANISH_SOURCES_PAGES = (SOURCES, WHO_SAYS_WHAT)
+
+
+def _in_spanish(href: str) -> bool:
+    address = href.split("://", 1)[-1].removeprefix("www.")
+    return address.startswith(SPANISH_PATHS)
+
+
+def spanish_source_links(site: Path, prefix: str) -> tuple[set[str], list[str]]:
+    """The links to pages in Spanish on the Spanish sources pages, and the links to other pages
+    that are not followed by "(en inglés)"."""
+    spanish, unmarked = set(), []
+    for page in SPANISH_SOURCES_PAGES:
+        for link in soup_of(site, prefix + page).select("article a[href^='http']"):
+            if _in_spanish(link["href"]):
+                spanish.add(link["href"])
+                continue
+            after = link.next_sibling
+            if not (isinstance(after, str) and after.strip().startswith(IN_ENGLISH)):
+                unmarked.append(f"{prefix}{page}: [{link.get_text(' ', strip=True)}]({link['href']})")
+    return spanish, unmarked
+
+
+def test_spanish_sources_link_pages_in_spanish_and_mark_english_ones(site: Path) -> None:
+    if "es" not in LANGUAGES:
+        pytest.skip("the site builds no Spanish pages")
+    spanish, unmarked = spanish_source_links(site, LANGUAGES["es"])
+    assert len(spanish) >= 3, f"the Spanish sources pages link {len(spanish)} pages in Spanish: {sorted(spanish)}"
+    assert not unmarked, "links to pages in English, not marked " + IN_ENGLISH + ":\n" + "\n".join(unmarked)
+
+
+def test_a_source_link_on_a_page_in_another_language_says_its_language() -> None:
+    main = parse_triage(TRIAGE)
+    spanish = parse_triage(SPANISH, "docs/triage.es.yml", "es", main)
+    item = _html(sources_block(spanish, "en")).select_one("[data-triage=sources] li")
+    link = item.select_one("a[href='https://gp.example/back-pain']")
+    assert link.next_sibling.strip().startswith(words("es")["triage_sources"]["in_main_language"])
+    english = _html(sources_block(main)).select_one("[data-triage=sources] a")
+    assert not english.next_sibling.strip().startswith("("), "no marker in the main language"

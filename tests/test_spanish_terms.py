@@ -37,9 +37,14 @@ CODE = "es"
 # `group`, `pressure`, `where`, `evidence`, `source`, `anchor`; triage `id`, `level`), and lists
 # of other names on purpose: the glossary's `aliases` ("Also called": the names readers may meet
 # elsewhere) and `forms`, the triage's `matches` and `actions` (what the triage test looks for),
-# and the words file's plural rules (patterns).
+# and the words file's plural rules (patterns) and settings; a picture's file, a glossary group's
+# kind, a page's template and the parts of the page it hides.
 NOT_TEXT = {"group", "pressure", "where", "evidence", "source", "anchor", "id", "level", "aliases", "forms", "matches", "actions",
-            "ending", "plural"}
+            "ending", "plural", "words", "picture", "kind", "template", "hide"}
+# Values no reader reads as words: true/false and numbers in front matter; a placeholder the
+# guide fills in ("{name}").
+NOT_WORDS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # What Markdown shows no reader: comments, code, link addresses, tags, attribute lists.
 HIDDEN = [
     re.compile(r"<!--.*?-->", re.S),
@@ -48,7 +53,12 @@ HIDDEN = [
     re.compile(r"`[^`\n]+`"),
     re.compile(r"<https?://[^>]+>|https?://\S+"),
     re.compile(r"</?[a-zA-Z][^>]*>"),
-    re.compile(r"\{[:#.][^}\n]*\}|\{: [^}\n]*\}"),
+    re.compile(r"\{\s*(?:[:#.]|[\w-]+=)[^}\n]*\}"),
+    re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:"),  # an icon: ":material-bandage:"
+    # An admonition's kind and classes ("!!! tip checklist"; its quoted title is read) and a
+    # snippet's marker line: words like "tip" there are markup, not Spanish.
+    re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[^\"\n]*", re.M),
+    re.compile(r"^[ \t]*--8<--.*$", re.M),
 ]
 # A link's address, `](address)`: blanked with en spaces, so that its text stays findable.
 ADDRESS = re.compile(r"(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
@@ -130,9 +140,11 @@ def _yaml_text(text: str) -> str:
                 yield from walk(value, name.value if isinstance(name, ScalarNode) else None)
 
     for node in walk(yaml.compose(text), None):
+        if node.tag in NOT_WORDS:
+            continue
         start, end = node.start_mark.index, node.end_mark.index
         shown = shown[:start] + text[start:end] + shown[end:]
-    return shown
+    return _blank_all(shown, PLACEHOLDER)
 
 
 def spanish_files() -> list[Path]:
@@ -280,6 +292,11 @@ Llame a su seguro (co-pay). Vea [la lista de
 referidos](the-setting.md). `co-pago` en código no cuenta. Un
 masaje
 profundo, no.
+
+!!! tip "Un consejo"
+--8<-- "tip-example.es.md"
+Una nota. { .mdx-screen-only .mdx-print-tip } Un dibujo. { width=440 loading=lazy }
+:material-bandage: reserve.
 """
 
 
@@ -299,3 +316,6 @@ def test_each_wrong_word_and_english_bracket_is_named_with_its_line(tmp_path: Pa
         f'{page}, line 11: "(co-pay)" follows another word than "copago".',
     ], brackets
     assert '"copago (co-pay)"' in brackets[1] and '"deducible (deductible)"' in brackets[1]
+    # Markup is not Spanish: "!!! tip", a snippet's file name and a class do not make "tip" a Spanish word.
+    assert {"tip", "example", "print", "lazy", "width", "bandage"}.isdisjoint(spanish_words([page])), spanish_words([page])
+    assert "consejo" in spanish_words([page])

@@ -74,7 +74,8 @@ FRENCH = {
         "close": "Fermer",
         "print_title": "Mots de cette page",
     },
-    "triage_sources": {"guide": "Ce guide dit :", "who": "Qui dit quoi :", "read": "Sources lues :"},
+    "triage_sources": {"guide": "Ce guide dit :", "who": "Qui dit quoi :", "read": "Sources lues :",
+                       "in_main_language": "(en anglais)"},
     "practice": {
         "phone": "Téléphone :",
         "email": "Courriel :",
