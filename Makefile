@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine:
 #   make serve   preview the site at http://127.0.0.1:8000 (sets up .venv on first run)
-#   make test    run the whole test suite (needs Chromium and Java: see .ci/run)
+#   make test    run the whole test suite (needs Chromium, Firefox ESR, Node and Java: see .ci/run)
 # and `make bench` measures speed (Lighthouse, build time; see PERFORMANCE.md).
 # Helpers, each setting up .venv itself:
 #   make grade PAGE=docs/safety.md   the reading grade of one page (or of all, without PAGE)
@@ -33,7 +33,11 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-deps
+# Firefox's printouts (tests/test_firefox_print.py) are made by puppeteer-core, from npm.
+tests/firefox/node_modules/.package-lock.json: tests/firefox/package.json tests/firefox/package-lock.json
+	npm ci --prefix tests/firefox --no-audit --no-fund
+
+test: $(VENV)/.test-deps tests/firefox/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Unit and golden tests only (no site build, no browser): seconds, for every change.

@@ -10,6 +10,9 @@ named for screen readers, captioned, loaded only when scrolled to, and on paper.
 - On paper: the printed booklet shows the body picture and the two rooms (the space above each
   caption holds ink),
   at most 12 cm wide; a technique picture at most 8 cm.
+- The handout's chart (`handout-steps.svg`, `.es.svg`: its words in each language's file): on the
+  front of the sheet, captioned, named, lazy, in the page's language, following the flow chart's
+  rules (test_flowchart.py); on the printed sheet, Letter and A4, at the size it is drawn.
 - An author's mistake: a glossary picture whose file is not there, or with no alt text, stops
   the build and names the file and line.
 """
@@ -27,7 +30,7 @@ import pytest
 
 from conftest import ROOT, SITE_PATH, assert_mentions, failed_build_log, soup_of
 from paper import print_pdf, sheet_lines
-from site_pages import LANGUAGES, MAIN_LANGUAGE, in_language, language_of
+from site_pages import LANGUAGES, MAIN_LANGUAGE, SITE_MAP, in_language, language_of
 
 PICTURES_DIR = ROOT / "docs" / "assets" / "pictures"
 # A picture that holds words has a file per language (`decision-steps.es.svg` beside
@@ -218,6 +221,138 @@ def test_picture_is_shown_on_paper_and_not_too_wide(browser, base_url: str, name
     context.close()
     assert box and box["width"] > 100 and box["height"] > 60, f"/{address}: {name} is not visible on paper: {box}"
     assert box["width"] <= MOST_WIDE.get(name, TECHNIQUE_WIDE) + 1, f"/{address}: {name} is {box['width'] / CM:.1f} cm wide on paper"
+
+
+# ---------- The handout's chart --------------------------------------------------------------
+# PEMAT-P items 15 and 26 on the printed sheet: the tick list's 3 questions drawn as a flow chart
+# on the front, each answer leading to the next question or to what to do. A warning sign leads
+# to the back of the sheet, whose boxes come from the triage source.
+
+HANDOUT = "handout/"
+HANDOUT_CHART = "handout-steps.svg"
+# Where the chart's words come from: the sheet's tick list, and the decision steps it shortens.
+HANDOUT_CHART_WORDS = ("handout.md", "which-one-is-right-for-you.md")
+HANDOUT_OUTCOMES = {
+    "en": ["Read the back of this sheet first", "Ask your doctor first", "Book a relaxation massage",
+           "Book a medical massage"],
+    "es": ["Lea primero el otro lado de esta hoja", "Pregunte primero a su médico",
+           "Reserve un masaje de relajación", "Reserve un masaje médico"],
+}
+# The width inside the handout's margins (9 mm top, 10 mm at the sides), in CSS pixels.
+SHEET_WIDTH = {"Letter": (215.9 - 20) * CM / 10, "A4": (210 - 20) * CM / 10}
+
+
+def _handout_chart(code: str) -> Path:
+    return SITE_MAP.docs_dir / "assets" / "pictures" / SITE_MAP.in_language(HANDOUT_CHART, code)
+
+
+def _handout_chart_words_source(code: str) -> str:
+    return "\n".join((SITE_MAP.docs_dir / SITE_MAP.in_language(page, code)).read_text(encoding="utf-8")
+                     for page in HANDOUT_CHART_WORDS)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_handout_chart_follows_the_flow_charts_rules(code: str) -> None:
+    """The checks of the decision steps' chart (test_flowchart.py): a picture and nothing more,
+    every outcome said, only words of its pages (no English in the Spanish chart), and the
+    triage rule (no urgent sign named; no sign with another action than the triage source's)."""
+    from massage_guide.triage.detect import clean, find, spans, words
+    from test_flowchart import URGENT, lines_of, missing_outcomes, outside_references, unknown_words, units_of, vocabulary
+    from test_triage import triage
+
+    path = _handout_chart(code)
+    data = path.read_bytes()
+    root = ElementTree.fromstring(data)
+    assert root.tag == f"{SVG}svg" and not outside_references(root), outside_references(root)
+    assert [root.get("width"), root.get("height")] == root.get("viewBox").split()[2:], root.attrib
+    assert len(gzip.compress(data, 9)) <= MAX_GZIPPED, f"{path.name} is over {MAX_GZIPPED} bytes gzip-compressed"
+    assert not missing_outcomes(root, HANDOUT_OUTCOMES[code]), missing_outcomes(root, HANDOUT_OUTCOMES[code])
+    source = clean(_handout_chart_words_source(code))
+    assert not unknown_words(root, source), f"{path.name}: words its pages do not use: {sorted(unknown_words(root, source))}"
+    for other in LANGUAGES:
+        if other != code:
+            foreign = vocabulary(" ".join(lines_of(ElementTree.fromstring(_handout_chart(other).read_bytes())))) - vocabulary(source)
+            assert not vocabulary(" ".join(lines_of(root))) & foreign, (code, other)
+    rules = triage(code)
+    units = units_of(root, f"docs/assets/pictures/{path.name}")
+    findings = find(rules, units)
+    assert not findings, "\n".join(finding.message() for finding in findings)
+    text = words(" ".join(unit.text for unit in units))
+    named = sorted({sign.id for sign in rules.signs if sign.level in URGENT for phrase in sign.matches if any(spans(text, phrase))})
+    assert not named, f"{path.name} names urgent signs {named}: it points to the back of the sheet instead"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_handout_chart_lines_fit_their_boxes(browser, code: str) -> None:
+    from test_flowchart import LINE_BOXES, MARGIN
+
+    page = browser.new_page()
+    page.goto(_handout_chart(code).as_uri())
+    lines = page.evaluate(LINE_BOXES)
+    page.close()
+    tight = [line for line in lines if min(line["left"], line["right"]) < MARGIN]
+    assert lines and not tight, f"{_handout_chart(code).name}: lines with less than {MARGIN} units of room: {tight}"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_handout_shows_its_chart_on_the_front(site: Path, code: str) -> None:
+    address = in_language(HANDOUT, code)
+    soup, pictures = _figures(site, address, HANDOUT_CHART)
+    assert len(pictures) == 1, f"/{address} should show {HANDOUT_CHART} once, shows it {len(pictures)} times"
+    img = pictures[0]
+    figure = img.find_parent("figure")
+    assert figure is not None and figure.find_parent(class_="mdx-handout__front") is not None, f"/{address}: the chart is not a figure on the sheet's front"
+    caption = figure.find("figcaption")
+    assert caption is not None and caption.get_text(strip=True), f"/{address}: the chart has no caption"
+    alt = (img.get("alt") or "").strip()
+    assert alt and alt.casefold() != caption.get_text(" ", strip=True).casefold(), f"/{address}: alt {alt!r}"
+    assert img.get("loading") == "lazy", f"/{address}: the chart loads before the reader scrolls to it"
+    root = ElementTree.fromstring(_handout_chart(code).read_bytes())
+    assert [img.get("width"), img.get("height")] == [root.get("width"), root.get("height")], img.attrs
+    served = (site / urljoin(f"/{address}", img["src"]).lstrip("/")).resolve()
+    assert served.read_bytes() == _handout_chart(code).read_bytes(), f"/{address} shows {img['src']}, not {_handout_chart(code).name}"
+    if code != MAIN_LANGUAGE:
+        _, theirs = _figures(site, in_language(HANDOUT, MAIN_LANGUAGE), HANDOUT_CHART)
+        assert alt != theirs[0]["alt"], f"/{address}: the chart's alt text is the one of the first language"
+        assert caption.get_text(" ", strip=True) != theirs[0].find_parent("figure").figcaption.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("sheet", ["Letter", "A4"])
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_handout_chart_prints_on_the_front_at_its_own_size(site: Path, browser, base_url: str, tmp_path: Path,
+                                                            code: str, sheet: str) -> None:
+    """Printed on Letter and A4, the chart's words are on the sheet's first side, with the
+    drawing's ink above its caption, and it prints at the size it is drawn: 700 px, 18.5 cm wide
+    and 3.4 cm tall, its words at 13 px (9.75 pt), the outcomes in bold."""
+    from test_flowchart import lines_of
+
+    address = in_language(HANDOUT, code)
+    pdf = tmp_path / "handout.pdf"
+    print_pdf(browser, base_url + address, pdf, sheet)
+    sheets = sheet_lines(pdf)
+    root = ElementTree.fromstring(_handout_chart(code).read_bytes())
+    # The first line of question 2, which only the chart says.
+    question = next(line for line in lines_of(root.find(f".//{SVG}g[@id='q2']")) if not line.isdigit())
+    # Each word of it (a label drawn beside a line may come between them in the PDF's text).
+    front = {word for line in sheets[0].lines for word in line.text.split()}
+    assert set(question.split()) <= front, f"/{address} on {sheet}: {question!r} is not on the front"
+    _, pictures = _figures(site, address, HANDOUT_CHART)
+    caption_start = " ".join(pictures[0].find_parent("figure").figcaption.get_text(" ", strip=True).split()[:4])
+    found = [line for line in sheets[0].lines if line.text.startswith(caption_start)]
+    assert len(found) == 1, f"/{address} on {sheet}: the chart's caption ({caption_start!r}…) is on the front {len(found)} times"
+    height_pt = int(root.get("height")) * 0.75
+    ink = _ink(pdf, 1, top_pt=found[0].top - height_pt, bottom_pt=found[0].top)
+    assert ink > 0.02, f"/{address} on {sheet}: the space above the chart's caption is {ink:.1%} teal"
+    context = browser.new_context(viewport={"width": round(SHEET_WIDTH[sheet]), "height": 1000})
+    page = context.new_page()
+    page.goto(base_url + address)
+    page.emulate_media(media="print")
+    img = page.locator(f"article figure img[src$='/pictures/{HANDOUT_CHART}']")
+    img.evaluate("img => { img.loading = 'eager'; return img.decode(); }")
+    box = img.bounding_box()
+    context.close()
+    assert box and abs(box["width"] - int(root.get("width"))) <= 1 and abs(box["height"] - int(root.get("height"))) <= 1, (
+        f"/{address} on {sheet}: the chart prints {box['width'] / CM:.1f} × {box['height'] / CM:.1f} cm, not its own size")
 
 
 # ---------- Authors' mistakes ------------------------------------------------------------------
