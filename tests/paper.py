@@ -51,10 +51,10 @@ def pdf_text(reader: PdfReader) -> list[str]:
 
 # The footer line Chromium prints in the page margin (overrides/partials/print-styles.html):
 # "Last checked: November 26, 2026[ by NAME], page 2 of 5", next to the page's address; on a
-# Spanish page "Revisada el 26 de noviembre de 2026[ por NAME], página 2 de 5".
+# Spanish page "Esta hoja se revisó el 26 de noviembre de 2026[ por NAME], página 2 de 5".
 FOOTER = re.compile(
     r"Last checked: [A-Z][a-z]+ \d{1,2}, \d{4}(?: by .+?)?, page \d+ of \d+"
-    r"|Revisada el \d{1,2} de [a-z]+ de \d{4}(?: por .+?)?, página \d+ de \d+"
+    r"|Esta hoja se revisó el \d{1,2} de [a-z]+ de \d{4}(?: por .+?)?, página \d+ de \d+"
 )
 
 

@@ -47,9 +47,9 @@ URGENT = {"call-911", "doctor-today"}
 OUTCOMES = {
     "en": ["Call 911 now", "See a doctor today", "Ask your doctor before you book",
            "Book a relaxation massage", "Book a medical massage", "Ask a doctor before you book"],
-    "es": ["Llame al 911 ya", "Vea a un médico hoy", "Pregunte a su médico antes de reservar",
-           "Reserve un masaje de relajación", "Reserve un masaje médico",
-           "Pregunte a un médico antes de reservar"],
+    "es": ["Llame al 911 ya", "Vaya al médico hoy", "Pregunte a su médico antes de hacer la cita",
+           "Haga cita para un masaje de relajación", "Haga cita para un masaje médico",
+           "Pregunte a un médico antes de hacer la cita"],
 }
 
 

@@ -238,7 +238,7 @@ HANDOUT_OUTCOMES = {
     "en": ["Read the back of this sheet first", "Ask your doctor first", "Book a relaxation massage",
            "Book a medical massage"],
     "es": ["Lea primero el otro lado de esta hoja", "Pregunte a su médico",
-           "Pida un masaje de relajación", "Pida un masaje médico"],
+           "Masaje de relajación", "Masaje médico"],
 }
 # The width inside the handout's margins (9 mm top, 10 mm at the sides), in CSS pixels.
 SHEET_WIDTH = {"Letter": (215.9 - 20) * CM / 10, "A4": (210 - 20) * CM / 10}

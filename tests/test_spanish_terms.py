@@ -296,7 +296,7 @@ profundo, no.
 !!! tip "Un consejo"
 --8<-- "tip-example.es.md"
 Una nota. { .mdx-screen-only .mdx-print-tip } Un dibujo. { width=440 loading=lazy }
-:material-bandage: reserve.
+:material-bandage: pague.
 """
 
 
