@@ -149,15 +149,22 @@ def test_the_charts_words_are_its_pages_words(code: str) -> None:
             assert not vocabulary(" ".join(lines_of(root))) & foreign, (code, other)
 
 
-@pytest.mark.parametrize("code", list(LANGUAGES))
-def test_the_chart_follows_the_triage_rule(code: str) -> None:
+def triage_problems(root: ElementTree.Element, where: str, code: str) -> tuple[str, list[str]]:
+    """What a chart's words break of the triage rule: the findings of the triage check (a sign
+    with another action), and the urgent signs it names at all (a chart points to boxes instead)."""
     source = triage(code)
-    root = parse(chart_file(code).read_text(encoding="utf-8"))
-    units = units_of(root, f"docs/{chart_file(code).relative_to(SITE_MAP.docs_dir).as_posix()}")
-    findings = find(source, units)
-    assert not findings, "\n".join(finding.message() for finding in findings)
+    units = units_of(root, where)
+    findings = "\n".join(finding.message() for finding in find(source, units))
     text = words(" ".join(unit.text for unit in units))
     named = sorted({sign.id for sign in source.signs if sign.level in URGENT for phrase in sign.matches if any(spans(text, phrase))})
+    return findings, named
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_the_chart_follows_the_triage_rule(code: str) -> None:
+    root = parse(chart_file(code).read_text(encoding="utf-8"))
+    findings, named = triage_problems(root, f"docs/{chart_file(code).relative_to(SITE_MAP.docs_dir).as_posix()}", code)
+    assert not findings, findings
     assert not named, f"the chart names urgent signs {named}: point to the safety page's boxes by name instead"
 
 
@@ -259,14 +266,19 @@ LINE_BOXES = """() => {
 MARGIN = 6
 
 
+def lines_and_tight_ones(browser, chart: Path) -> tuple[list[dict], list[dict]]:
+    """Every line of a chart drawn in Chromium, and those with less than MARGIN units of room."""
+    page = browser.new_page()
+    page.goto(chart.as_uri())
+    lines = page.evaluate(LINE_BOXES)
+    page.close()
+    return lines, [line for line in lines if min(line["left"], line["right"]) < MARGIN]
+
+
 @pytest.mark.parametrize("code", list(LANGUAGES))
 def test_every_line_fits_its_box_with_room_to_spare(browser, code: str) -> None:
     # The chart names system fonts only (no font is embedded or fetched), so another machine
     # draws it in another font. Chromium here falls back to DejaVu Sans (`fc-match system-ui`),
     # wider than Segoe UI, Roboto, San Francisco or Arial: with room to spare here, it fits there.
-    page = browser.new_page()
-    page.goto(chart_file(code).as_uri())
-    lines = page.evaluate(LINE_BOXES)
-    page.close()
-    tight = [line for line in lines if min(line["left"], line["right"]) < MARGIN]
+    lines, tight = lines_and_tight_ones(browser, chart_file(code))
     assert lines and not tight, f"{chart_file(code).name}: lines with less than {MARGIN} units of room: {tight}"

@@ -30,7 +30,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import ROOT, SITE_PATH, assert_mentions, failed_build_log, print_once, soup_of
-from paper import print_pdf, sheet_lines
+from paper import sheet_lines
 from site_pages import LANGUAGES, MAIN_LANGUAGE, SITE_MAP, in_language, language_of
 
 PICTURES_DIR = ROOT / "docs" / "assets" / "pictures"
@@ -258,9 +258,8 @@ def test_handout_chart_follows_the_flow_charts_rules(code: str) -> None:
     """The checks of the decision steps' chart (test_flowchart.py): a picture and nothing more,
     every outcome said, only words of its pages (no English in the Spanish chart), and the
     triage rule (no urgent sign named; no sign with another action than the triage source's)."""
-    from massage_guide.triage.detect import clean, find, spans, words
-    from test_flowchart import URGENT, lines_of, missing_outcomes, outside_references, unknown_words, units_of, vocabulary
-    from test_triage import triage
+    from massage_guide.triage.detect import clean
+    from test_flowchart import lines_of, missing_outcomes, outside_references, triage_problems, unknown_words, vocabulary
 
     path = _handout_chart(code)
     data = path.read_bytes()
@@ -275,24 +274,16 @@ def test_handout_chart_follows_the_flow_charts_rules(code: str) -> None:
         if other != code:
             foreign = vocabulary(" ".join(lines_of(ElementTree.fromstring(_handout_chart(other).read_bytes())))) - vocabulary(source)
             assert not vocabulary(" ".join(lines_of(root))) & foreign, (code, other)
-    rules = triage(code)
-    units = units_of(root, f"docs/assets/pictures/{path.name}")
-    findings = find(rules, units)
-    assert not findings, "\n".join(finding.message() for finding in findings)
-    text = words(" ".join(unit.text for unit in units))
-    named = sorted({sign.id for sign in rules.signs if sign.level in URGENT for phrase in sign.matches if any(spans(text, phrase))})
+    findings, named = triage_problems(root, f"docs/assets/pictures/{path.name}", code)
+    assert not findings, findings
     assert not named, f"{path.name} names urgent signs {named}: it points to the back of the sheet instead"
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_handout_chart_lines_fit_their_boxes(browser, code: str) -> None:
-    from test_flowchart import LINE_BOXES, MARGIN
+    from test_flowchart import MARGIN, lines_and_tight_ones
 
-    page = browser.new_page()
-    page.goto(_handout_chart(code).as_uri())
-    lines = page.evaluate(LINE_BOXES)
-    page.close()
-    tight = [line for line in lines if min(line["left"], line["right"]) < MARGIN]
+    lines, tight = lines_and_tight_ones(browser, _handout_chart(code))
     assert lines and not tight, f"{_handout_chart(code).name}: lines with less than {MARGIN} units of room: {tight}"
 
 
@@ -321,7 +312,8 @@ def test_handout_shows_its_chart_on_the_front(site: Path, code: str) -> None:
 
 @pytest.mark.parametrize("sheet", ["Letter", "A4"])
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_handout_chart_prints_on_the_front_at_its_own_size(site: Path, browser, base_url: str, tmp_path: Path,
+def test_handout_chart_prints_on_the_front_at_its_own_size(site: Path, browser, base_url: str,
+                                                            tmp_path_factory: pytest.TempPathFactory,
                                                             code: str, sheet: str) -> None:
     """Printed on Letter and A4, the chart's words are on the sheet's first side, with the
     drawing's ink above its caption, and it prints at the size it is drawn: 700 px, 18.5 cm wide
@@ -329,8 +321,8 @@ def test_handout_chart_prints_on_the_front_at_its_own_size(site: Path, browser, 
     from test_flowchart import lines_of
 
     address = in_language(HANDOUT, code)
-    pdf = tmp_path / "handout.pdf"
-    print_pdf(browser, base_url + address, pdf, sheet)
+    # The handout as test_print prints it (JavaScript on, as most readers print it), printed once a run.
+    pdf = print_once(browser, tmp_path_factory, "site", base_url, address, sheet)
     sheets = sheet_lines(pdf)
     root = ElementTree.fromstring(_handout_chart(code).read_bytes())
     # The first line of question 2, which only the chart says.

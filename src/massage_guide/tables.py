@@ -66,29 +66,34 @@ def tables(element: etree.Element) -> Iterator[etree.Element]:
         yield from tables(child)
 
 
+def cells_of(row: etree.Element) -> list[etree.Element]:
+    """A row's cells, header or data."""
+    return [cell for cell in row if cell.tag in ("th", "td")]
+
+
 class TablesTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in tables(root):
             header = table.find("thead/tr")
             if header is None:
                 continue
-            names = [self.text_of(cell) for cell in header if cell.tag in ("th", "td")]
+            names = [self.text_of(cell) for cell in cells_of(header)]
             if self.fits(names, table):
                 table.set(FITS, "")
             else:
                 for row in table.iterfind("tbody/tr"):
-                    for cell, name in zip((c for c in row if c.tag in ("th", "td")), names):
+                    for cell, name in zip(cells_of(row), names):
                         if name:
                             cell.set(ATTRIBUTE, name)
             # The header row stays out of the search index, where every comparison table would
             # repeat the same column names (on every page's first visit); the rows get their marks.
             table.find("thead").set("data-search-exclude", "")
             for row in table.iterfind("tbody/tr"):
-                self.mark_cell_ends([c for c in row if c.tag in ("th", "td")])
+                self.mark_cell_ends(cells_of(row))
 
     def fits(self, names: list[str], table: etree.Element) -> bool:
         """A few columns of short values: a table even on a phone (module docstring)."""
-        values = [self.text_of(cell) for row in table.iterfind("tbody/tr") for cell in row if cell.tag in ("th", "td")]
+        values = [self.text_of(cell) for row in table.iterfind("tbody/tr") for cell in cells_of(row)]
         return (
             len(names) <= FITS_COLUMNS
             and all(len(name) <= SHORT_NAME for name in names)
