@@ -103,12 +103,13 @@ def test_practice_name_is_escaped_not_read_as_html(practice_site: Path) -> None:
 
 
 def test_default_site_shows_the_practice_that_mkdocs_yml_sets(site: Path) -> None:
-    """With a practice block in mkdocs.yml, its name is in every footer; without, no page shows
-    any practice at all (no empty boxes, no contact links)."""
+    """With a practice block in mkdocs.yml, its name is in every footer (on the handout and the
+    booklet, in their own box instead); without, no page shows any practice at all (no empty
+    boxes, no contact links)."""
     if SITE_PRACTICE:
         for where in html_pages(site):
-            footer = soup_of(site, where).select_one("footer .mdx-practice")
-            assert footer is not None and SITE_PRACTICE.get("name", "") in footer.get_text(" "), where
+            shown = soup_of(site, where).select_one("article .mdx-practice" if where.endswith(OWN_BOX) else "footer .mdx-practice")
+            assert shown is not None and SITE_PRACTICE.get("name", "") in shown.get_text(" "), where
         return
     for where in html_pages(site):
         html = (site / where).read_text(encoding="utf-8")
