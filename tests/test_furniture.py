@@ -5,9 +5,11 @@ bar that names its pages on a phone, and search results in plain words."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from conftest import DESKTOP, PHONE, wait_for_material
@@ -234,7 +236,15 @@ def test_search_results_keep_table_cells_apart(browser, base_url: str, site, hom
     page.goto(base_url + home)
     wait_for_material(page)
     page.locator(".md-search__input").press_sequentially(word)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Results follow each key pressed: wait for the whole word's results (the row's result), not
+    # for the first results of its first letters.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            """cells => [...document.querySelectorAll(".md-search-result__article")]
+                 .some(a => cells.every(c => a.textContent.replace(/\\s+/g, " ").includes(c)))""",
+            arg=cells,
+            timeout=10_000,
+        )
     texts = [" ".join(text.split()) for text in page.locator(".md-search-result__article").all_text_contents()]
     found = [text for text in texts if all(cell in text for cell in cells)]
     context.close()
