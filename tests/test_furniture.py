@@ -1,7 +1,8 @@
-"""The page's furniture serves a reader of a health site (issue 24), in real Chromium: "Skip to
-content" first, no Tab stop that opens an empty overlay, no unnamed control, a header title that
-fits and stays, heading marks out of the Tab order, one comfortable text column, a previous/next
-bar that names its pages on a phone, and search results in plain words."""
+"""The page's furniture serves a reader of a health site (issue 24), in real Chromium: no Tab
+stop that opens an empty overlay, no unnamed control, a header title that fits and stays, heading
+marks out of the Tab order, one comfortable text column, a previous/next bar that names its pages
+on a phone, and search results in plain words. ("Skip to content" first: test_keyboard.py checks
+it on its walk through every page.)"""
 
 from __future__ import annotations
 
@@ -19,40 +20,6 @@ NARROWEST = {"width": 320, "height": 640}
 HOMES = list(LANGUAGES.values())
 BOOKLETS = SITE_MAP.addresses(SITE_MAP.pages_off_nav)
 SAFETY = [home + "safety/" for home in HOMES]
-
-# Where the element with focus is, against the page's text (`#__content`): inside it, or after it
-# (the footer, when a page's text holds nothing to focus), never before it (header, menu).
-FOCUS_AFTER_SKIP = """() => {
-  const el = document.activeElement, text = document.getElementById("__content");
-  if (!el || el === document.body || !text) return "nowhere";
-  if (text.contains(el)) return "in the text";
-  return text.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING ? "after the text" : "before the text: " + el.outerHTML.slice(0, 80);
-}"""
-
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["390", "1280"])
-def test_skip_to_content_is_the_first_tab_stop_and_leads_to_the_text(browser, base_url: str, width, javascript: bool):
-    context = browser.new_context(viewport=width, java_script_enabled=javascript)
-    page = context.new_page()
-    faults = []
-    for address in ALL_PAGES:
-        page.goto(base_url + address)
-        if javascript:
-            wait_for_material(page)
-        page.keyboard.press("Tab")
-        first = page.evaluate("() => document.activeElement.matches('a.md-skip') && document.activeElement.textContent.trim()")
-        if not first:
-            faults.append(f"/{address}: the first Tab stop is {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}")
-            continue
-        page.keyboard.press("Enter")
-        page.keyboard.press("Tab")
-        where = page.evaluate(FOCUS_AFTER_SKIP)
-        if where not in ("in the text", "after the text"):
-            faults.append(f"/{address}: after '{first}', Tab went {where}")
-    context.close()
-    assert not faults, "\n".join(faults)
-
 
 # A full-screen layer over the page that shows nothing but itself: the search overlay open with no
 # query (Material opens it as its box takes focus).

@@ -2,7 +2,9 @@
 JavaScript on and off, Tab only ever lands on something the reader can see, and its focus ring
 shows. The phone menu opens, works and closes by keyboard.
 
-One browser per width and JavaScript setting, one per core at a time; each page is walked once with Tab."""
+One browser per width and JavaScript setting, one per core at a time; each page is walked once with Tab.
+The same walk checks that "Skip to content" is the first stop and leads into the text: a page
+load costs more than the few key presses that check it."""
 
 from __future__ import annotations
 
@@ -49,7 +51,18 @@ FOCUS_STATE = """() => {
     && box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
   const name = (el.id ? "#" + el.id : el.tagName.toLowerCase() + "." + [...el.classList].join("."))
     + " '" + (el.textContent || el.value || "").trim().slice(0, 40) + "'";
-  return { name, visible, ringed, key: el };
+  const skip = el.matches("a.md-skip") && el.textContent.trim() !== "";
+  return { name, visible, ringed, skip, key: el };
+}"""
+
+# Where the element with focus is, against the page's text (`#__content`), once "Skip to content"
+# has been followed: inside it, or after it (the footer, when a page's text holds nothing to
+# focus), never before it (header, menu).
+FOCUS_AFTER_SKIP = """() => {
+  const el = document.activeElement, text = document.getElementById("__content");
+  if (!el || el === document.body || !text) return "nowhere";
+  if (text.contains(el)) return "in the text";
+  return text.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING ? "after the text" : "before the text: " + el.outerHTML.slice(0, 80);
 }"""
 
 
@@ -97,20 +110,35 @@ def walk_recorded(page) -> list[dict]:
     return page.evaluate("window.__stops")[:MAX_STOPS]
 
 
-def tab_faults(browser, base_url: str, width: str, javascript: bool) -> list[str]:
-    """Walk every page with Tab at `width`, with JavaScript on or off; return each stop that is
-    hidden, off-screen or without a focus ring."""
+def skip_fault(page, address: str, stops: list[dict]) -> str | None:
+    """What is wrong with the way to skip the header, if anything: "Skip to content" must be the
+    first Tab stop, and once followed with Enter, the next Tab must land in the text (or after it)."""
+    if not stops[0]["skip"]:
+        return f"/{address}: the first Tab stop is {stops[0]['name']}"
+    page.focus("a.md-skip")  # back to it, where the walk's first Tab found it
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    where = page.evaluate(FOCUS_AFTER_SKIP)
+    return None if where in ("in the text", "after the text") else f"/{address}: after '{stops[0]['name']}', Tab went {where}"
+
+
+def tab_faults(browser, base_url: str, width: str, javascript: bool) -> dict[str, list[str]]:
+    """Walk every page with Tab at `width`, with JavaScript on or off. Return each stop that is
+    hidden, off-screen or without a focus ring ("stops"), and each page whose "Skip to content"
+    is not the first stop or does not lead to the text ("skip")."""
     context = browser.new_context(viewport=KEYBOARD_WIDTHS[width], java_script_enabled=javascript)
     page = context.new_page()
-    faults = []
+    faults: dict[str, list[str]] = {"stops": [], "skip": []}
     for address in ALL_PAGES:
         page.goto(base_url + address)
         if javascript:
             wait_for_material(page)
         stops = walk_recorded(page) if javascript else walk(page)
         assert stops, f"/{address}: Tab reaches nothing"
-        faults += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
-        faults += [f"/{address}: no focus ring: {s['name']}" for s in stops if not s["ringed"]]
+        faults["stops"] += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
+        faults["stops"] += [f"/{address}: no focus ring: {s['name']}" for s in stops if not s["ringed"]]
+        if fault := skip_fault(page, address, stops):
+            faults["skip"].append(fault)
     context.close()
     return faults
 
@@ -126,7 +154,16 @@ def tab_walks(base_url: str) -> dict[tuple, Future]:
 def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
     tab_walks, base_url: str, width: str, javascript: bool
 ) -> None:
-    faults = tab_walks[base_url, width, javascript].result()  # raises what the walk raised
+    faults = tab_walks[base_url, width, javascript].result()["stops"]  # raises what the walk raised
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", KEYBOARD_WIDTHS)
+def test_skip_to_content_is_the_first_tab_stop_and_leads_to_the_text(
+    tab_walks, base_url: str, width: str, javascript: bool
+) -> None:
+    faults = tab_walks[base_url, width, javascript].result()["skip"]
     assert not faults, "\n".join(faults)
 
 
@@ -141,7 +178,7 @@ def test_phone_menu_opens_works_and_closes_by_keyboard(browser, base_url: str, j
         wait_for_material(page)
     drawer_links = page.locator(".md-sidebar--primary a.md-nav__link")
     menu = page.get_by_role("checkbox", name=said(home)["menu"], exact=True)
-    # "Skip to content" first (test_furniture.py), then the menu.
+    # "Skip to content" first (test_skip_to_content_is_the_first_tab_stop_...), then the menu.
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(menu).to_be_focused()

@@ -182,10 +182,19 @@ def test_a_report_email_that_is_not_one_stops_the_build_with_its_line(
 # ---------- What a reader sees: on screen and on paper ----------
 
 
-@pytest.mark.parametrize("address", READER_PAGES)
-def test_review_dates_show_on_screen_and_on_paper(browser, base_url: str, address: str) -> None:
+@pytest.fixture(scope="module")
+def tab_without_javascript(browser):
+    """One tab with JavaScript off for every page: opening a tab costs more than loading a page in
+    it, and a page without script keeps nothing from the page before but the emulated media."""
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("address", READER_PAGES)
+def test_review_dates_show_on_screen_and_on_paper(tab_without_javascript, base_url: str, address: str) -> None:
+    page = tab_without_javascript
+    page.emulate_media(media="screen")
     page.goto(base_url + address)
     review = page.locator("article .mdx-trust__review")
     links = page.locator("article .mdx-trust__links")
@@ -200,7 +209,6 @@ def test_review_dates_show_on_screen_and_on_paper(browser, base_url: str, addres
         assert long_date(REVIEW["next"], code) in note.inner_text()
     else:
         assert review.is_visible()
-    context.close()
 
 
 def test_a_printed_page_ends_with_its_review_and_its_reviewer(browser, other_practice: tuple[Path, str], tmp_path: Path) -> None:
