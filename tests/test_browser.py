@@ -1,8 +1,8 @@
-"""The built site in real Chromium: accessible, readable without JavaScript, private."""
+"""The built site in real Chromium: readable without JavaScript, private. (axe-core on every page
+at 320, 390 and 1280 px runs on the keyboard walk through every page: test_keyboard.py.)"""
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,41 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, side_by_side, wait_for_material
+from conftest import DESKTOP, PHONE, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES, said
-
-
-# The narrowest phones too (320 px), where a table or a long word would first push the page wider.
-AXE_WIDTHS = {"narrowest": {"width": 320, "height": 640}, **WIDTHS}
-
-
-def axe_reports(browser, base_url: str, width: str) -> list[str]:
-    """axe-core's findings on every page at `width`, each page's named."""
-    # One context per width, every page in it: a page load costs less than a new context.
-    context = browser.new_context(viewport=AXE_WIDTHS[width])
-    page = context.new_page()
-    reports = []
-    for address in ALL_PAGES:
-        page.goto(base_url + address, wait_until="load")
-        wait_for_material(page)
-        try:
-            assert_no_axe_violations(page)
-        except AssertionError as found:
-            reports.append(f"/{address}:\n{found}")
-    context.close()
-    return reports
-
-
-@pytest.fixture(scope="module")
-def axe_runs(base_url: str) -> dict[tuple, Future]:
-    """Every page at each width, the widths side by side (conftest.side_by_side)."""
-    return side_by_side(axe_reports, [(base_url, width) for width in AXE_WIDTHS])
-
-
-@pytest.mark.parametrize("width", AXE_WIDTHS)
-def test_no_axe_violations(axe_runs, base_url: str, width: str) -> None:
-    reports = axe_runs[base_url, width].result()
-    assert not reports, "\n\n".join(reports)
 
 
 # Pages loaded side by side: each load waits for the network to be quiet for half a second, and

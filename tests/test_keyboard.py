@@ -3,8 +3,10 @@ JavaScript on and off, Tab only ever lands on something the reader can see, and 
 shows. The phone menu opens, works and closes by keyboard.
 
 One browser per width and JavaScript setting, one per core at a time; each page is walked once with Tab.
-The same walk checks that "Skip to content" is the first stop and leads into the text: a page
-load costs more than the few key presses that check it."""
+The same walk checks that "Skip to content" is the first stop and leads into the text, and, with
+JavaScript on, runs axe-core (WCAG 2.2 A and AA) on each page before the first Tab: a page load
+costs more than the few key presses that check the skip link, and the 320 px width is where a
+table or a long word would first push a page wider."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from concurrent.futures import Future
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, side_by_side, wait_for_material
+from conftest import DESKTOP, PHONE, assert_no_axe_violations, side_by_side, wait_for_material
 from site_pages import ALL_PAGES, LANGUAGES, language_of, said
 
 # Menu entries, as each language's menu names them: the first difference, the quiz, safety, the
@@ -124,15 +126,20 @@ def skip_fault(page, address: str, stops: list[dict]) -> str | None:
 
 def tab_faults(browser, base_url: str, width: str, javascript: bool) -> dict[str, list[str]]:
     """Walk every page with Tab at `width`, with JavaScript on or off. Return each stop that is
-    hidden, off-screen or without a focus ring ("stops"), and each page whose "Skip to content"
-    is not the first stop or does not lead to the text ("skip")."""
+    hidden, off-screen or without a focus ring ("stops"), each page whose "Skip to content" is not
+    the first stop or does not lead to the text ("skip") and, with JavaScript on, axe-core's
+    findings on each page as it loaded ("axe")."""
     context = browser.new_context(viewport=KEYBOARD_WIDTHS[width], java_script_enabled=javascript)
     page = context.new_page()
-    faults: dict[str, list[str]] = {"stops": [], "skip": []}
+    faults: dict[str, list[str]] = {"stops": [], "skip": [], "axe": []}
     for address in ALL_PAGES:
         page.goto(base_url + address)
         if javascript:
             wait_for_material(page)
+            try:
+                assert_no_axe_violations(page)
+            except AssertionError as found:
+                faults["axe"].append(f"/{address}:\n{found}")
         stops = walk_recorded(page) if javascript else walk(page)
         assert stops, f"/{address}: Tab reaches nothing"
         faults["stops"] += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
@@ -156,6 +163,12 @@ def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
 ) -> None:
     faults = tab_walks[base_url, width, javascript].result()["stops"]  # raises what the walk raised
     assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("width", KEYBOARD_WIDTHS)
+def test_no_axe_violations(tab_walks, base_url: str, width: str) -> None:
+    reports = tab_walks[base_url, width, True].result()["axe"]
+    assert not reports, "\n\n".join(reports)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
