@@ -21,32 +21,35 @@ SIDE_BY_SIDE = 8
 
 @pytest.fixture(scope="module")
 def requests_elsewhere(browser, base_url: str) -> dict[str, list[str]]:
-    """Each page's requests to other hosts, each page opened in a new context (nothing cached)."""
+    """Each page's requests to other hosts, in tabs kept open from page to page: a request to
+    another host never comes from the cache (it cannot succeed here), so a page loaded in a
+    used tab asks for it as a first visit would."""
     own = urlsplit(base_url).netloc
     found: dict[str, list[str]] = {}
+    context = browser.new_context(viewport=DESKTOP)
+    tabs = [context.new_page() for _ in range(SIDE_BY_SIDE)]
+    loading = {}  # tab number: the address it is loading; each request counts for that page
+    for number, tab in enumerate(tabs):
+        tab.on(
+            "request",
+            lambda request, number=number: found[loading[number]].append(request.url)
+            if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(request.url).netloc != own
+            else None,
+        )
     for start in range(0, len(ALL_PAGES), SIDE_BY_SIDE):
-        opened = []
-        for address in ALL_PAGES[start:start + SIDE_BY_SIDE]:
-            context = browser.new_context(viewport=DESKTOP)
-            page = context.new_page()
-            elsewhere = found[address] = []
-            page.on(
-                "request",
-                lambda request, elsewhere=elsewhere: elsewhere.append(request.url)
-                if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(request.url).netloc != own
-                else None,
-            )
-            page.goto(base_url + address, wait_until="commit")  # the next page starts loading now
-            opened.append((context, page))
-        for context, page in opened:
-            page.wait_for_load_state("networkidle")
+        batch = list(zip(tabs, ALL_PAGES[start:start + SIDE_BY_SIDE]))
+        for number, (tab, address) in enumerate(batch):
+            loading[number], found[address] = address, []
+            tab.goto(base_url + address, wait_until="commit")  # the next page starts loading now
+        for tab, _ in batch:
+            tab.wait_for_load_state("networkidle")
             # Opening search makes Material fetch its index: that must stay on this host too.
-            if page.locator("label.md-header__button[for='__search']").is_visible():
-                page.locator("label.md-header__button[for='__search']").click()
-                page.locator("input.md-search__input").press_sequentially("tip")
-                page.wait_for_selector(".md-search-result__item", timeout=10_000)
-            context.close()
+            if tab.locator("label.md-header__button[for='__search']").is_visible():
+                tab.locator("label.md-header__button[for='__search']").click()
+                tab.locator("input.md-search__input").press_sequentially("tip")
+                tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
     return found
 
 
