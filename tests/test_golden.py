@@ -18,6 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*/*.md"))
@@ -59,3 +60,23 @@ def test_golden_html(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_every_extension_has_golden_files() -> None:
     assert {case.parent.name for case in CASES} == EXTENSIONS
+
+
+def test_every_table_of_a_page_is_the_guides() -> None:
+    """Material's script takes every table without a class out of the page while it starts and
+    wraps it in a scrolling frame, laying the table out again (massage_guide/tables.py). So every
+    table the tables extension converts carries its class `mdx-table`, in every golden file: but
+    for a quiz's (turned into a form) and one that came with a class of its own."""
+    found, tables = [], 0
+    for case in CASES:
+        if "massage_guide.tables" not in _settings(case)[0]:
+            continue
+        own = {" ".join(table.get("class") or []) for table in BeautifulSoup(case.read_text(encoding="utf-8"), "html.parser").select("table[class]")}
+        for table in BeautifulSoup(case.with_suffix(".html").read_text(encoding="utf-8"), "html.parser").select("table"):
+            if table.find_parent(class_="mdx-quiz") or " ".join(table.get("class") or []) in own - {""}:
+                continue
+            tables += 1
+            if table.get("class") != ["mdx-table"]:
+                found.append(f"{case.parent.name}/{case.with_suffix('.html').name}: <table class={table.get('class')}>")
+    assert tables >= 8, f"only {tables} tables in the golden files"
+    assert not found, "tables Material's script would wrap:\n" + "\n".join(found)

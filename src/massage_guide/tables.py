@@ -23,9 +23,20 @@ A search result then reads "Goal; Ease pain; Relax." The mark is `hidden`: not s
 printed, not read out, not copied with the table; both marks are among the search's word
 separators (mkdocs.yml), so they are never words to find. One byte a cell in the search index.
 
+Every table the page's Markdown made carries the class `mdx-table`, and the guide's stylesheets
+draw it (guide.css, print.css, handout.css). Material's script takes every table without a class
+("table:not([class])") out of the page while the page starts and puts it back inside two frames
+of its own (`md-typeset__scrollwrap`, `md-typeset__table`), for sideways scrolling: that lays
+the whole table out again on the phone's main thread (on the safety page, most of its blocking
+time) for a frame our tables do not need; a table with a class is left where it is. The table
+itself scrolls sideways if it is ever wider than its column.
+
+    <table class="mdx-table">
+
 Header text is the text readers see (escapes and entities resolved, inline markup dropped). A
 cell under an empty header cell gets no name. Tables inside a quiz are left alone: the quiz
-turns them into a form (massage_guide.quiz); so are tables without a header row.
+turns them into a form (massage_guide.quiz); so are tables that already have a class, which
+belong to whatever gave it. A table without a header row gets the class, and nothing else.
 
 Use: `markdown.Markdown(extensions=["tables", "massage_guide.tables"])`.
 """
@@ -41,6 +52,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 ATTRIBUTE = "data-label"
+# The class that marks a table as the guide's: drawn by its stylesheets, left alone by Material's.
+TABLE_CLASS = "mdx-table"
 # Parts of a page whose tables are not read as tables (quiz/__init__.py's QUIZ_CLASS).
 NOT_TABLES = "mdx-quiz"
 # The hidden marks that end a cell for search: between cells, and after a row's last cell.
@@ -57,11 +70,11 @@ PRIORITY = -1
 
 
 def tables(element: etree.Element) -> Iterator[etree.Element]:
-    """Every table under `element`, but for those inside a part marked `NOT_TABLES`."""
+    """Every table under `element` without a class, but for those inside a part marked `NOT_TABLES`."""
     for child in element:
         if NOT_TABLES in (child.get("class") or "").split():
             continue
-        if child.tag == "table":
+        if child.tag == "table" and child.get("class") is None:
             yield child
         yield from tables(child)
 
@@ -74,6 +87,7 @@ def cells_of(row: etree.Element) -> list[etree.Element]:
 class TablesTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in tables(root):
+            table.set("class", TABLE_CLASS)
             header = table.find("thead/tr")
             if header is None:
                 continue

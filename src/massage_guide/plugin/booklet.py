@@ -78,8 +78,8 @@ class BookletSectionTreeprocessor(Treeprocessor):
             if heading:
                 element.tag = f"h{min(int(heading[1]) + self.x.shift, 6)}"
             if element.tag == "table":
-                # A wide table scrolls sideways on a phone; the booklet ships no script (which
-                # would wrap it), so the table itself takes keyboard focus to be scrolled.
+                # A wide table scrolls sideways on a phone, inside its own frame (guide.css); in
+                # the booklet the table itself takes keyboard focus, to be scrolled.
                 element.set("tabindex", "0")
             if element.tag == "a" and element.get("href"):
                 self._link(element)
