@@ -64,19 +64,10 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice"}
 
 
-# The longest test files, longest first (measured: a full run's `--durations`). Workers take test
-# files in the order they are collected (`--dist loadfile`): started first, a long file runs
-# beside the many short ones instead of leaving one worker busy at the end while the other waits.
-LONGEST_FILES = ("test_keyboard.py", "test_print.py", "test_quiz_site.py", "test_budgets.py", "test_scaling.py",
-                 "test_firefox_print.py", "test_look.py", "test_glossary_browser.py", "test_practice_site.py")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    rank = {name: place for place, name in enumerate(LONGEST_FILES)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: same order within a file
 
 
 def watch_for_escapes(context, page) -> tuple[list[str], list[str]]:
