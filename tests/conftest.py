@@ -348,6 +348,16 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def tab_without_javascript(browser):
+    """One tab with JavaScript off, kept for a module's tests of many pages: opening a tab costs
+    about twice as much as loading a page in an open one, and a page without script keeps nothing
+    from the page before. A test that needs another size or medium sets it on the tab itself."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
 def side_by_side(job, cases: list[tuple]) -> dict[tuple, Future]:
     """`job(browser, *case)` for each case, each in a Chromium of its own, as many at once as the
     machine has cores: a long walk through every page spends much of its time waiting for one

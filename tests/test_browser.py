@@ -90,18 +90,10 @@ def test_material_starts_once_after_the_first_paint(browser, base_url: str) -> N
     context.close()
 
 
-@pytest.fixture(scope="module")
-def phone_without_javascript(browser):
-    """One phone tab with JavaScript off for every page: opening a tab costs more than loading a
-    page in it, and a page without script keeps nothing from the page before."""
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("address", CONTENT_PAGES)
-def test_page_reads_without_javascript(phone_without_javascript, base_url: str, address: str) -> None:
-    page = phone_without_javascript
+def test_page_reads_without_javascript(tab_without_javascript, base_url: str, address: str) -> None:
+    page = tab_without_javascript
+    page.set_viewport_size(PHONE)
     page.goto(base_url + address)
     assert page.locator("h1").is_visible()
     assert page.locator(".mdx-summary").is_visible()

@@ -182,15 +182,6 @@ def test_a_report_email_that_is_not_one_stops_the_build_with_its_line(
 # ---------- What a reader sees: on screen and on paper ----------
 
 
-@pytest.fixture(scope="module")
-def tab_without_javascript(browser):
-    """One tab with JavaScript off for every page: opening a tab costs more than loading a page in
-    it, and a page without script keeps nothing from the page before but the emulated media."""
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("address", READER_PAGES)
 def test_review_dates_show_on_screen_and_on_paper(tab_without_javascript, base_url: str, address: str) -> None:
     page = tab_without_javascript
