@@ -1,10 +1,10 @@
-"""The built site in real Chromium: readable without JavaScript, private. (axe-core on every page
-at 320, 390 and 1280 px runs on the keyboard walk through every page: test_keyboard.py.)"""
+"""The built site in real Chromium: readable without JavaScript. (axe-core on every page at 320,
+390 and 1280 px runs on the keyboard walk through every page: test_keyboard.py; that no page asks
+another host for anything is checked with its policy: test_csp.py.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,50 +12,6 @@ from playwright.sync_api import expect
 
 from conftest import DESKTOP, PHONE, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES, said
-
-
-# Pages loaded side by side: each load waits for the network to be quiet for half a second, and
-# those waits overlap instead of adding up.
-SIDE_BY_SIDE = 8
-
-
-@pytest.fixture(scope="module")
-def requests_elsewhere(browser, base_url: str) -> dict[str, list[str]]:
-    """Each page's requests to other hosts, in tabs kept open from page to page: a request to
-    another host never comes from the cache (it cannot succeed here), so a page loaded in a
-    used tab asks for it as a first visit would."""
-    own = urlsplit(base_url).netloc
-    found: dict[str, list[str]] = {}
-    context = browser.new_context(viewport=DESKTOP)
-    tabs = [context.new_page() for _ in range(SIDE_BY_SIDE)]
-    loading = {}  # tab number: the address it is loading; each request counts for that page
-    for number, tab in enumerate(tabs):
-        tab.on(
-            "request",
-            lambda request, number=number: found[loading[number]].append(request.url)
-            if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(request.url).netloc != own
-            else None,
-        )
-    for start in range(0, len(ALL_PAGES), SIDE_BY_SIDE):
-        batch = list(zip(tabs, ALL_PAGES[start:start + SIDE_BY_SIDE]))
-        for number, (tab, address) in enumerate(batch):
-            loading[number], found[address] = address, []
-            tab.goto(base_url + address, wait_until="commit")  # the next page starts loading now
-        for tab, _ in batch:
-            tab.wait_for_load_state("networkidle")
-            # Opening search makes Material fetch its index: that must stay on this host too.
-            if tab.locator("label.md-header__button[for='__search']").is_visible():
-                tab.locator("label.md-header__button[for='__search']").click()
-                tab.locator("input.md-search__input").press_sequentially("tip")
-                tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-    context.close()
-    return found
-
-
-@pytest.mark.parametrize("address", ALL_PAGES)
-def test_page_requests_nothing_from_other_hosts(requests_elsewhere: dict[str, list[str]], address: str) -> None:
-    assert not requests_elsewhere[address], f"/{address} asked other hosts for: {requests_elsewhere[address]}"
 
 
 def test_no_script_holds_back_the_first_paint(site: Path) -> None:

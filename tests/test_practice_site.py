@@ -235,35 +235,40 @@ SIDE_BY_SIDE = 8
 
 
 def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
-    """Load every page at `base` in Chromium: no request fails, every own link leads somewhere."""
+    """Load every page at `base` in Chromium: no request fails, every own link leads somewhere.
+    In tabs kept open from page to page (opening a tab costs about twice as much as loading a
+    page); each tab moves on only once its page's network has been quiet, so no request of one
+    page is left to fail as the next one loads."""
     own = urlsplit(base).netloc
     problems: list[str] = []
     checked: dict[str, int] = {}
     addresses = [*sitemap_pages(site, site_url), "no-such-page/"]
     # One width is enough: the same files load on a phone and on a desktop.
     context = browser.new_context(viewport=PHONE)
+    tabs = [context.new_page() for _ in range(SIDE_BY_SIDE)]
+    loading: dict[int, tuple[str, list[str]]] = {}  # tab number: the address it loads, its failures
+    for number, tab in enumerate(tabs):
+        tab.on("requestfailed", lambda request, number=number: loading[number][1].append(f"{request.url} ({request.failure})"))
+        tab.on(
+            "response",
+            lambda response, number=number: loading[number][1].append(f"{response.url} ({response.status})")
+            if response.status >= 400 and response.url != base + loading[number][0]
+            else None,
+        )
     for start in range(0, len(addresses), SIDE_BY_SIDE):
         opened = []
-        for address in addresses[start:start + SIDE_BY_SIDE]:
-            page = context.new_page()
-            failed: list[str] = []
-            page.on("requestfailed", lambda request, failed=failed: failed.append(f"{request.url} ({request.failure})"))
-            page.on(
-                "response",
-                lambda response, failed=failed, address=address: failed.append(f"{response.url} ({response.status})")
-                if response.status >= 400 and response.url != base + address
-                else None,
-            )
+        for number, (tab, address) in enumerate(zip(tabs, addresses[start:start + SIDE_BY_SIDE])):
+            loading[number] = (address, [])
             # The page's own response is in once its document starts loading; the next one starts.
-            opened.append((address, page, failed, page.goto(base + address, wait_until="commit")))
-        for address, page, failed, response in opened:
-            page.wait_for_load_state("networkidle")
+            opened.append((address, tab, loading[number][1], tab.goto(base + address, wait_until="commit")))
+        for address, tab, failed, response in opened:
+            tab.wait_for_load_state("networkidle")
             expected = 404 if address == "no-such-page/" else 200
             if response is None or response.status != expected:
                 problems.append(f"/{address}: status {response and response.status}, expected {expected}")
             problems.extend(f"/{address}: {item}" for item in failed)
             # A link to a place on the same page ("Skip to content", `#__content`) fetches nothing.
-            for link in page.eval_on_selector_all("a[href]:not([href^='#'])", "nodes => nodes.map(n => n.href)"):
+            for link in tab.eval_on_selector_all("a[href]:not([href^='#'])", "nodes => nodes.map(n => n.href)"):
                 url = urldefrag(link).url
                 if url.startswith(site_url):
                     url = base + url[len(site_url):]
@@ -273,7 +278,6 @@ def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
                     checked[url] = status_of(url)
                 if checked[url] != 200:
                     problems.append(f"/{address}: link {link} gives {checked[url]}")
-            page.close()
     context.close()
     assert len(checked) >= 10, f"too few own links found: {sorted(checked)}"
     assert not problems, "\n".join(problems)
