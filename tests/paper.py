@@ -45,8 +45,16 @@ def print_pdf(browser, url: str, path: Path, sheet: str = "Letter", javascript: 
 
 def pdf_text(reader: PdfReader) -> list[str]:
     """Each printed sheet's text, made `flat`, with ligatures read as their letters: a font may
-    draw "ff" in "differences" as one glyph (U+FB00), which a reader reads as two letters."""
-    return [flat(unicodedata.normalize("NFKC", page.extract_text() or "")) for page in reader.pages]
+    draw "ff" in "differences" as one glyph (U+FB00), which a reader reads as two letters.
+
+    Read by poppler's `pdftotext -raw` (the text in the order the page drew it, as pypdf reads it,
+    but some twenty times faster: 0.1 s for the 36-sheet booklet against 2.7 s)."""
+    pdf = reader.stream.getvalue() if hasattr(reader.stream, "getvalue") else Path(reader.stream.name).read_bytes()
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", "fd://0", "-"], input=pdf, check=True, capture_output=True, timeout=60
+    ).stdout.decode("utf-8")
+    sheets = text.split("\f")[: len(reader.pages)]  # each sheet ends with a form feed
+    return [flat(unicodedata.normalize("NFKC", sheet)) for sheet in sheets]
 
 
 # The footer line Chromium prints in the page margin (overrides/partials/print-styles.html):
