@@ -91,7 +91,9 @@ def test_header_title_fits_and_stays_while_scrolling(browser, base_url: str, wid
         assert not before["cut"], f"/{address}: the header's title is cut off at {width['width']} px: {before['cut']}"
         page.mouse.wheel(0, 3000)
         page.wait_for_function("() => scrollY > 1000")
-        page.wait_for_timeout(500)  # Material swaps the title after a scroll event; give it the chance
+        # Material's script swaps a header's title as the scroll event arrives, or at the next
+        # frame: two frames later it has had its chance.
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         after = page.evaluate(HEADER_TITLE)
         assert after == before, f"/{address}: the header's title changed while scrolling: {before} -> {after}"
     context.close()
