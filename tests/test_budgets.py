@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, PRACTICE_URL, ROOT, SETTINGS, SITE_PATH, PrefixHandler, serve, soup_of
+from conftest import PHONE, PRACTICE_URL, KeptTabs, ROOT, SETTINGS, SITE_PATH, PrefixHandler, serve, soup_of
 from site_pages import ALL_PAGES, LANGUAGES, QUIZZES, said
 
 KB = 1000
@@ -56,43 +56,30 @@ def on_disk(site: Path, url: str) -> Path:
     return path / "index.html" if path.is_dir() else path
 
 
-# Pages visited side by side: every page waits for the network to be quiet for half a second, and
-# those waits overlap instead of adding up.
-SIDE_BY_SIDE = 8
-
-
 def requested(browser, base_url: str, addresses: list[str]) -> dict[str, list[str]]:
     """Every address on this host that a first visit to each page asks for.
 
-    In tabs kept open from page to page, with the browser's cache turned off in each (as DevTools'
-    "Disable cache" does): every page asks for all of its files, as on a first visit. A new
-    context per page asked for the same files (all 234 requests of the guide's pages, compared)
-    at almost three times the CPU: opening a tab is most of a page load's cost."""
+    In tabs kept open from page to page (conftest.KeptTabs), with the browser's cache turned off
+    in each (as DevTools' "Disable cache" does): every page asks for all of its files, as on a
+    first visit. A new context per page asked for the same files (all 234 requests of the guide's
+    pages, compared) at almost three times the CPU."""
     host = urlsplit(base_url).netloc
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[str]] = {address: [] for address in addresses}
     context = browser.new_context(viewport=PHONE, device_scale_factor=3)
-    tabs = [context.new_page() for _ in range(min(SIDE_BY_SIDE, len(addresses)))]
-    for tab in tabs:
+    kept = KeptTabs(context, min(8, len(addresses)))
+    for tab in kept.tabs:
         devtools = context.new_cdp_session(tab)
         devtools.send("Network.enable")
         devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    loading: dict = {}  # tab: the address it is loading
     # Context-wide, so requests from Material's search worker count for the page that started it.
     context.on(
         "request",
-        lambda request: found[loading[request.frame.page]].append(request.url) if urlsplit(request.url).netloc == host else None,
+        lambda request: found[kept.loading[request.frame.page]].append(request.url) if urlsplit(request.url).netloc == host else None,
     )
-    for start in range(0, len(addresses), SIDE_BY_SIDE):
-        batch = list(zip(tabs, addresses[start:start + SIDE_BY_SIDE]))
-        for tab, address in batch:
-            loading[tab], found[address] = address, []
-            tab.goto(base_url + address, wait_until="commit")  # the next page starts loading now
-        for tab, _ in batch:
-            tab.wait_for_load_state("networkidle")
-            # Search fetches its worker and index as the page starts; opening it makes sure.
-            if tab.locator(SEARCH_BUTTON).is_visible():
-                tab.locator(SEARCH_BUTTON).click()
-        for tab, _ in batch:
+    for tab, _, _ in kept.visit(addresses, lambda address: base_url + address):
+        # Search fetches its worker and index as the page starts; opening it makes sure.
+        if tab.locator(SEARCH_BUTTON).is_visible():
+            tab.locator(SEARCH_BUTTON).click()
             tab.wait_for_load_state("networkidle")
     context.close()
     return found

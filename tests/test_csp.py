@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, built_log, serve, wait_for_material, watch_for_escapes
+from conftest import DESKTOP, KeptTabs, built_log, serve, wait_for_material, watch_for_escapes
 from massage_guide.plugin import assets, checks, printing
 from massage_guide.plugin.csp import check_scripts_allowed, content_security_policy, inline_scripts, policy
 from site_pages import ALL_PAGES, QUIZZES
@@ -113,9 +113,6 @@ def test_the_quiz_runs_no_script(site: Path) -> None:
 # Real Chromium ---------------------------------------------------------------------------------
 
 
-# Pages loaded side by side: each load waits for the network to be quiet for half a second, and
-# those waits overlap instead of adding up.
-SIDE_BY_SIDE = 8
 SEARCH_BUTTON = "label.md-header__button[for='__search']"
 
 
@@ -123,37 +120,28 @@ SEARCH_BUTTON = "label.md-header__button[for='__search']"
 def first_visits(browser, base_url: str) -> dict[str, dict[str, list[str]]]:
     """Each page as it loads and a search is made on it: its requests to other hosts
     ("elsewhere") and the violations of its policy the browser reported ("violations"). In tabs
-    kept open from page to page: a request to another host never comes from the cache (it cannot
-    succeed here), so a page loaded in a used tab asks for it as a first visit would; the script
-    that collects violations starts again on each page."""
+    kept open from page to page (conftest.KeptTabs): a request to another host never comes from
+    the cache (it cannot succeed here), so a page loaded in a used tab asks for it as a first
+    visit would; the script that collects violations starts again on each page."""
     own = urlsplit(base_url).netloc
-    found: dict[str, dict[str, list[str]]] = {}
+    found = {address: {"elsewhere": [], "violations": []} for address in ALL_PAGES}
     context = browser.new_context(viewport=DESKTOP)
     context.add_init_script(COLLECT_VIOLATIONS)
-    tabs = [context.new_page() for _ in range(SIDE_BY_SIDE)]
-    loading = {}  # tab number: the address it is loading; each request counts for that page
-    for number, tab in enumerate(tabs):
-        tab.on(
-            "request",
-            lambda request, number=number: found[loading[number]]["elsewhere"].append(request.url)
-            if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(request.url).netloc != own
-            else None,
-        )
-    for start in range(0, len(ALL_PAGES), SIDE_BY_SIDE):
-        batch = list(zip(tabs, ALL_PAGES[start:start + SIDE_BY_SIDE]))
-        for number, (tab, address) in enumerate(batch):
-            loading[number], found[address] = address, {"elsewhere": [], "violations": []}
-            tab.goto(base_url + address, wait_until="commit")  # the next page starts loading now
-        for tab, address in batch:
-            tab.wait_for_load_state("networkidle")
-            # Search fetches its index in a worker: both are the site's own, and allowed; the
-            # index must stay on this host too.
-            if tab.locator(SEARCH_BUTTON).is_visible():
-                tab.locator(SEARCH_BUTTON).click()
-                tab.locator("input.md-search__input").press_sequentially("tip")
-                tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-            found[address]["violations"] = tab.evaluate("() => window.__violations")
+    kept = KeptTabs(context)
+    context.on(
+        "request",
+        lambda request: found[kept.loading[request.frame.page]]["elsewhere"].append(request.url)
+        if urlsplit(request.url).scheme in ("http", "https", "ws", "wss") and urlsplit(request.url).netloc != own
+        else None,
+    )
+    for tab, address, _ in kept.visit(ALL_PAGES, lambda address: base_url + address):
+        # Search fetches its index in a worker: both are the site's own, and allowed; the index
+        # must stay on this host too.
+        if tab.locator(SEARCH_BUTTON).is_visible():
+            tab.locator(SEARCH_BUTTON).click()
+            tab.locator("input.md-search__input").press_sequentially("tip")
+            tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+        found[address]["violations"] = tab.evaluate("() => window.__violations")
     context.close()
     return found
 

@@ -31,6 +31,7 @@ from conftest import (
     SITE_PRACTICE,
     SITE_URL,
     WIDTHS,
+    KeptTabs,
     PrefixHandler,
     assert_mentions,
     assert_no_axe_violations,
@@ -229,55 +230,40 @@ def status_of(url: str) -> int:
         return error.code
 
 
-# Pages loaded side by side: each load waits for the network to be quiet for half a second, and
-# those waits overlap instead of adding up.
-SIDE_BY_SIDE = 8
-
-
 def check_hosting(browser, site: Path, site_url: str, base: str) -> None:
-    """Load every page at `base` in Chromium: no request fails, every own link leads somewhere.
-    In tabs kept open from page to page (opening a tab costs about twice as much as loading a
-    page); each tab moves on only once its page's network has been quiet, so no request of one
-    page is left to fail as the next one loads."""
+    """Load every page at `base` in Chromium (conftest.KeptTabs): no request fails, every own
+    link leads somewhere."""
     own = urlsplit(base).netloc
     problems: list[str] = []
     checked: dict[str, int] = {}
     addresses = [*sitemap_pages(site, site_url), "no-such-page/"]
+    failed: dict[str, list[str]] = {address: [] for address in addresses}
     # One width is enough: the same files load on a phone and on a desktop.
     context = browser.new_context(viewport=PHONE)
-    tabs = [context.new_page() for _ in range(SIDE_BY_SIDE)]
-    loading: dict[int, tuple[str, list[str]]] = {}  # tab number: the address it loads, its failures
-    for number, tab in enumerate(tabs):
-        tab.on("requestfailed", lambda request, number=number: loading[number][1].append(f"{request.url} ({request.failure})"))
-        tab.on(
-            "response",
-            lambda response, number=number: loading[number][1].append(f"{response.url} ({response.status})")
-            if response.status >= 400 and response.url != base + loading[number][0]
-            else None,
-        )
-    for start in range(0, len(addresses), SIDE_BY_SIDE):
-        opened = []
-        for number, (tab, address) in enumerate(zip(tabs, addresses[start:start + SIDE_BY_SIDE])):
-            loading[number] = (address, [])
-            # The page's own response is in once its document starts loading; the next one starts.
-            opened.append((address, tab, loading[number][1], tab.goto(base + address, wait_until="commit")))
-        for address, tab, failed, response in opened:
-            tab.wait_for_load_state("networkidle")
-            expected = 404 if address == "no-such-page/" else 200
-            if response is None or response.status != expected:
-                problems.append(f"/{address}: status {response and response.status}, expected {expected}")
-            problems.extend(f"/{address}: {item}" for item in failed)
-            # A link to a place on the same page ("Skip to content", `#__content`) fetches nothing.
-            for link in tab.eval_on_selector_all("a[href]:not([href^='#'])", "nodes => nodes.map(n => n.href)"):
-                url = urldefrag(link).url
-                if url.startswith(site_url):
-                    url = base + url[len(site_url):]
-                if urlsplit(url).netloc != own:
-                    continue
-                if url not in checked:
-                    checked[url] = status_of(url)
-                if checked[url] != 200:
-                    problems.append(f"/{address}: link {link} gives {checked[url]}")
+    kept = KeptTabs(context)
+    context.on("requestfailed", lambda request: failed[kept.loading[request.frame.page]].append(f"{request.url} ({request.failure})"))
+    context.on(
+        "response",
+        lambda response: failed[kept.loading[response.frame.page]].append(f"{response.url} ({response.status})")
+        if response.status >= 400 and response.url != base + kept.loading[response.frame.page]
+        else None,
+    )
+    for tab, address, response in kept.visit(addresses, lambda address: base + address):
+        expected = 404 if address == "no-such-page/" else 200
+        if response is None or response.status != expected:
+            problems.append(f"/{address}: status {response and response.status}, expected {expected}")
+        problems.extend(f"/{address}: {item}" for item in failed[address])
+        # A link to a place on the same page ("Skip to content", `#__content`) fetches nothing.
+        for link in tab.eval_on_selector_all("a[href]:not([href^='#'])", "nodes => nodes.map(n => n.href)"):
+            url = urldefrag(link).url
+            if url.startswith(site_url):
+                url = base + url[len(site_url):]
+            if urlsplit(url).netloc != own:
+                continue
+            if url not in checked:
+                checked[url] = status_of(url)
+            if checked[url] != 200:
+                problems.append(f"/{address}: link {link} gives {checked[url]}")
     context.close()
     assert len(checked) >= 10, f"too few own links found: {sorted(checked)}"
     assert not problems, "\n".join(problems)
