@@ -7,7 +7,8 @@ was last reviewed.
 
 Firefox is Debian's `firefox-esr`, driven over WebDriver BiDi by `puppeteer-core`
 (tests/firefox/print.mjs; `make .venv/.test-deps` installs it): Playwright's own Firefox cannot be
-downloaded here, and Debian's does not speak Playwright's protocol. One browser prints every job.
+downloaded here, and Debian's does not speak Playwright's protocol. One browser prints every job,
+four tabs at a time (print.mjs says why).
 """
 
 from __future__ import annotations
