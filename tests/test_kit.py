@@ -20,7 +20,7 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, SETTINGS, SITE_PRACTICE, SITE_URL, built_log, soup_of
+from conftest import CHROMIUM, ROOT, SETTINGS, SITE_PRACTICE, SITE_URL, built_log, soup_of
 from massage_guide.kit import kit_files
 from massage_guide.plugin.authoring import shown_address
 from massage_guide.plugin.link_kit import file_size
@@ -53,7 +53,7 @@ def kit(site: Path, project_copy, tmp_path_factory: pytest.TempPathFactory) -> d
         # The copy is the project as it is: before its kit, its site is the session's build, copied
         # (make_kit writes the poster's page into the folder it prints from, which other tests read).
         shutil.copytree(site, before)
-    make_kit(project / "mkdocs.yml", site=before)
+    make_kit(project / "mkdocs.yml", site=before, browser_path=CHROMIUM)  # the tests' browser (conftest)
     after = tmp_path_factory.mktemp("kit-after")
     built_log(project, after)
     return {"project": project, "before": before, "after": after}
