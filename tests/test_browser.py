@@ -1,5 +1,5 @@
 """The built site in real Chromium: readable without JavaScript. (axe-core on every page at 320,
-390 and 1280 px runs on the keyboard walk through every page: test_keyboard.py; that no page asks
+390 and 1280 px runs on the one load of each page per width: test_every_page.py; that no page asks
 another host for anything is checked with its policy: test_csp.py.)"""
 
 from __future__ import annotations

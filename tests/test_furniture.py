@@ -1,7 +1,7 @@
 """The page's furniture serves a reader of a health site (issue 24), in real Chromium: no Tab
 stop that opens an empty overlay, no unnamed control, a header title that fits and stays, heading
 marks out of the Tab order, one comfortable text column, a previous/next bar that names its pages
-on a phone, and search results in plain words. ("Skip to content" first: test_keyboard.py checks
+on a phone, and search results in plain words. ("Skip to content" first: test_every_page.py checks
 it on its walk through every page.)"""
 
 from __future__ import annotations
