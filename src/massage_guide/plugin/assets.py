@@ -7,7 +7,8 @@ template context, in the order MkDocs runs the events:
 4. on_nav: find the About page, which every page's trust marks link to.
    on_page_markdown: note what each page needs, from its Markdown (`PageFacts`).
 5. on_env: the templates' filters (dates, addresses), the plugin's shared partials as
-   `guide/NAME`, Material's file names (`guide_assets`), the inline stylesheets.
+   `guide/NAME`, Material's file names (`guide_assets`), the inline stylesheets; templates
+   compiled once per process (compiled_templates.py).
 6. on_page_context: the page's needs, as `guide_page` (overrides/main.html,
    partials/print-styles.html, partials/contents-rule.html), and its trust marks, as
    `guide_trust` (partials/trust-marks.html; trust.py).
@@ -33,6 +34,7 @@ from ..glossary.entries import MARKER as GLOSSARY_MARKER
 from ..quiz.source import QUIZ_START
 from .authoring import FILTERS, PARTIALS
 from .blocks import PRINT_KIT
+from .compiled_templates import CompiledTemplates
 from .config import AssetsConfig
 from .csp import check_scripts_allowed, content_security_policy, previewing
 from .practice import practice_of
@@ -129,6 +131,8 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         # page, about 250 bytes lighter on the wire (the quiz's 35 KB budget feels it).
         env.trim_blocks = True
         env.lstrip_blocks = True
+        # Templates compiled once per process, with these settings (compiled_templates.py).
+        env.bytecode_cache = CompiledTemplates(env)
         # The plugin's partials that theme templates share, as `guide/NAME` (e.g. the practice's
         # details in the footer).
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"guide": FileSystemLoader(PARTIALS)})])

@@ -64,10 +64,13 @@ def previewing(config: MkDocsConfig) -> bool:
     return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
 
 
-def inline_scripts(html: str, fragment: bool = True) -> Iterator[str]:
-    """The source of each inline script in `html` that a browser would run."""
-    parse = html5lib.parseFragment if fragment else html5lib.parse
-    tree = parse(html, treebuilder="etree", namespaceHTMLElements=True)
+def inline_scripts(html: str) -> Iterator[str]:
+    """The source of each inline script in `html` (what a template rendered) that a browser would run."""
+    yield from _inline_scripts(html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=True))
+
+
+def _inline_scripts(tree) -> Iterator[str]:
+    """`inline_scripts` of a parsed page or fragment."""
     for element in tree.iter(f"{NS}script"):
         if "src" in element.attrib:
             continue
@@ -111,9 +114,9 @@ def content_security_policy(rendered_scripts: str, page=None) -> str:
     return policy(hashes)
 
 
-def allowed_hashes(html: str) -> tuple[bool, set[str]] | None:
-    """What the page's own policy allows: (runs scripts at all, the hashes), or None without one."""
-    tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=True)
+def allowed_hashes(tree) -> tuple[bool, set[str]] | None:
+    """What the page's own policy allows (`tree`: the page, parsed): (runs scripts at all, the
+    hashes), or None without one."""
     head = tree.find(f"{NS}head")
     for meta in head.iter(f"{NS}meta") if head is not None else ():
         if meta.get("http-equiv", "").lower() == "content-security-policy":
@@ -128,7 +131,8 @@ def allowed_hashes(html: str) -> tuple[bool, set[str]] | None:
 
 def check_scripts_allowed(where: str, html: str) -> None:
     """Every inline script of a finished page is one its policy allows (the theme's own)."""
-    allowed = allowed_hashes(html)
+    tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=True)  # once: a page is long
+    allowed = allowed_hashes(tree)
     if allowed is None:
         raise PluginError(mistake(
             f"{where}: ", "the finished page has no Content-Security-Policy.",
@@ -136,7 +140,7 @@ def check_scripts_allowed(where: str, html: str) -> None:
             "{% extends \"main.html\" %}",
         ))
     runs, hashes = allowed
-    for source in inline_scripts(html, fragment=False):
+    for source in _inline_scripts(tree):
         if not runs or script_hash(source) not in hashes:
             shown = " ".join(source.split())[:80]
             raise PluginError(mistake(
