@@ -7,6 +7,7 @@ without a description, or with another page's title or description, stops the bu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -151,12 +152,12 @@ def check_front_matter(page: Page) -> None:
 def check_site_texts(config) -> None:
     """`site_name`, the nav's titles and the share tagline are shown in the theme's HTML as
     they are: refuse the characters that would break it (see UNSAFE)."""
-    def refuse(where: str, value: str, example: str, line: int | None) -> None:
+    def refuse(where: str, value: str, example: str, line: Callable[[], int | None]) -> None:
         bad = UNSAFE.search(value)
-        if bad:
+        if bad:  # only then is mkdocs.yml read again for the line (`line`): every build checks
             raise PluginError(
                 mistake(
-                    f"{in_config(line)}: ",
+                    f"{in_config(line())}: ",
                     f"{where} `{value}` holds `{bad[0]}`, which would break the HTML of every "
                     "page where it is shown (the menu, the browser tab, shared links).",
                     f"{NO_MARKUP} (write \"and\"; 'single quotes' are fine).",
@@ -165,12 +166,12 @@ def check_site_texts(config) -> None:
             )
 
     refuse("`site_name`", str(config.site_name or ""), "site_name: Medical or relaxation massage?",
-           config_line(config, "site_name"))
+           lambda: config_line(config, "site_name"))
     refuse("`extra.share_tagline`", str(config.extra.get("share_tagline") or ""),
            "extra:\n  share_tagline: A plain-language guide to booking the right massage.",
-           config_line(config, "extra", "share_tagline"))
+           lambda: config_line(config, "extra", "share_tagline"))
     for title in _nav_titles(config.nav or []):
-        refuse("the menu title", title, "nav:\n  - Home: index.md", nav_title_line(config, title))
+        refuse("the menu title", title, "nav:\n  - Home: index.md", lambda title=title: nav_title_line(config, title))
 
 
 def _nav_titles(items) -> list[str]:
