@@ -74,15 +74,24 @@ def bundle(config: MkDocsConfig) -> Bundle | None:
                 "extra_css:\n  - stylesheets/guide.css\n  - stylesheets/print.css",
             ))
         sources.append((name, css))
-    content = join(sources)
-    # What readers get is checked too: the joined file, as well as each part.
-    check_addresses([*sources, (f"{FOLDER}/site.min.css (the joined file)", content)], config.site_url or "")
+    content = joined_and_checked(tuple(sources), config.site_url or "")
     digest = hashlib.sha256(content.encode()).hexdigest()[:8]
     joined = Bundle(path=f"{FOLDER}/site.{digest}.min.css", content=content)
     first = config.extra_css.index(ours[0])
     rest = [path for path in config.extra_css if path not in ours]
     config.extra_css[:] = [*rest[:first], joined.path, *rest[first:]]
     return joined
+
+
+@functools.lru_cache(maxsize=4)
+def joined_and_checked(sources: tuple[tuple[str, str], ...], site_url: str) -> str:
+    """The stylesheets `sources` ((name, CSS) each) joined, and what readers get checked too: the
+    joined file, as well as each part. The same files give the same file, so a process that builds
+    again (`mkdocs serve` on every save, the tests) parses them once; a check that fails raises
+    each time (nothing is kept)."""
+    content = join(list(sources))
+    check_addresses([*sources, (f"{FOLDER}/site.min.css (the joined file)", content)], site_url)
+    return content
 
 
 def page_stylesheet(docs_dir: str, name: str) -> Bundle:
