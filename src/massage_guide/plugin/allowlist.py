@@ -16,6 +16,7 @@ to fix; html5lib gives the tree as browsers build it, and this list says what ma
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -124,6 +125,13 @@ def _local(address: str) -> bool:
 
 def findings(html: str) -> list[Finding]:
     """Everything in `html` (a page's converted Markdown) that is outside the allow-list."""
+    return list(_findings(html))
+
+
+# A page that converts to the same HTML has the same findings: a process that builds again
+# (`mkdocs serve` on every save, the tests) parses only the pages that changed.
+@functools.lru_cache(maxsize=256)
+def _findings(html: str) -> tuple[Finding, ...]:
     tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=True)
     found: list[Finding] = []
     for element in tree.iter():
@@ -146,7 +154,7 @@ def findings(html: str) -> list[Finding]:
             kind = element.get("type", "text" if name == "input" else "submit").lower()
             if kind not in (INPUT_TYPES if name == "input" else BUTTON_TYPES):
                 found.append(Finding(f"`<{name} type=\"{kind}\">`", (f"<{name}",)))
-    return found
+    return tuple(found)
 
 
 def _host(address: str) -> str:
