@@ -58,9 +58,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+NARROWEST = {"width": 320, "height": 640}  # the narrowest phone the guide is laid out for
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+# Material's search button in the header (a label for its search toggle).
+SEARCH_BUTTON = "label.md-header__button[for='__search']"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 

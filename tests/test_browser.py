@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, wait_for_material
+from conftest import DESKTOP, PHONE, SEARCH_BUTTON, wait_for_material
 from site_pages import ALL_PAGES, CONTENT_PAGES, said
 
 
@@ -57,7 +57,7 @@ def test_page_reads_without_javascript(tab_without_javascript, base_url: str, ad
     paragraphs = page.locator("article p:not(.mdx-print-only p):not([hidden] p)")
     assert paragraphs.count() >= 3 and paragraphs.last.is_visible()
     # Search needs JavaScript, so it is not offered without it.
-    assert not page.locator("label.md-header__button[for='__search']").is_visible()
+    assert not page.locator(SEARCH_BUTTON).is_visible()
 
 
 def _on_screen(locator) -> bool:

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, PRACTICE_URL, KeptTabs, ROOT, SETTINGS, SITE_PATH, PrefixHandler, serve, soup_of
+from conftest import PHONE, PRACTICE_URL, ROOT, SEARCH_BUTTON, SITE_PATH, KeptTabs, PrefixHandler, serve, soup_of
 from site_pages import ALL_PAGES, LANGUAGES, QUIZZES, said
 
 KB = 1000
@@ -38,7 +38,6 @@ IMAGE_BUDGET = 50 * KB
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp"}
 # `<script type=...>` values that hold data, not a program.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
-SEARCH_BUTTON = "label.md-header__button[for='__search']"
 # A phone on 4G, said out loud: how far below the screen a lazy picture starts loading depends on
 # the connection Chromium believes it has. Left to guess, Debian's headless shell fetched a picture
 # 1,635 px below a phone's screen that the full browser (which guesses 4G) leaves until the reader

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, KeptTabs, built_log, serve, wait_for_material, watch_for_escapes
+from conftest import DESKTOP, SEARCH_BUTTON, KeptTabs, built_log, serve, wait_for_material, watch_for_escapes
 from massage_guide.plugin import assets, checks, printing
 from massage_guide.plugin.csp import check_scripts_allowed, content_security_policy, inline_scripts, policy
 from site_pages import ALL_PAGES, QUIZZES
@@ -111,9 +111,6 @@ def test_the_quiz_runs_no_script(site: Path) -> None:
 
 
 # Real Chromium ---------------------------------------------------------------------------------
-
-
-SEARCH_BUTTON = "label.md-header__button[for='__search']"
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,9 @@ import pytest
 import tinycss2
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, assert_no_axe_violations, side_by_side, wait_for_material
+from conftest import DESKTOP, NARROWEST, PHONE, assert_no_axe_violations, side_by_side, wait_for_material
 from site_pages import ALL_PAGES
 
-NARROWEST = {"width": 320, "height": 640}
 WIDTHS = {"320": NARROWEST, "390": PHONE, "1280": DESKTOP}
 # The widths walked with Tab (see above).
 WALKED = ("320", "1280")
@@ -190,7 +189,6 @@ def _screen_reader_faults(page, layout: list[dict], address: str) -> list[str]:
     if first["name"] and f'cell "{first["name"]} ' in tree:
         return [f"/{address}: a cell reads its column's name: {first['name']!r}"]
     return []
-
 
 
 def walk(page) -> list[dict]:

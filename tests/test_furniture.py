@@ -13,10 +13,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE, wait_for_material
+from conftest import DESKTOP, NARROWEST, PHONE, wait_for_material
 from site_pages import ALL_PAGES, DIFFERENCES, LANGUAGES, QUIZZES, SITE_MAP, said
 
-NARROWEST = {"width": 320, "height": 640}
 HOMES = list(LANGUAGES.values())
 BOOKLETS = SITE_MAP.addresses(SITE_MAP.pages_off_nav)
 SAFETY = [home + "safety/" for home in HOMES]

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from dataclasses import dataclass
 
-from conftest import DESKTOP, PHONE, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
+from conftest import DESKTOP, NARROWEST, PHONE, WIDTHS, assert_no_axe_violations, tab_to, wait_for_material
 from paper import pdf_text, print_pdf
 from site_pages import LANGUAGES, glossary_data, said
 
@@ -49,7 +49,7 @@ def term(request) -> Term:
 # Pixels kept between an open definition and the screen's left and right sides.
 SIDE_MARGIN = 8
 
-SCREENS = {"320": {"width": 320, "height": 640}, "390": {"width": 390, "height": 720}, "1280": {"width": 1280, "height": 800}}
+SCREENS = {"320": NARROWEST, "390": {"width": 390, "height": 720}, "1280": {"width": 1280, "height": 800}}
 
 
 def _contrast(page, selector: str) -> float:

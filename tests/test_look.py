@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PHONE, soup_of, wait_for_material
+from conftest import NARROWEST, PHONE, soup_of, wait_for_material
 from site_pages import DIFFERENCES, LANGUAGES, language_of
 
 HOMES = list(LANGUAGES.values())
@@ -20,7 +20,6 @@ QUIZ_WORD = {"en": "quiz", "es": "cuestionario"}
 
 # The journey's next steps, which the home page must offer.
 NEXT_STEPS = ["quiz/", "which-one-is-right-for-you/", "handout/"]
-NARROWEST = {"width": 320, "height": 640}
 
 @pytest.mark.parametrize("home", HOMES)
 def test_home_page_links_to_every_difference_and_the_next_steps(site: Path, home: str) -> None:

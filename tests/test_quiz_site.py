@@ -18,8 +18,9 @@ from pypdf import PdfReader
 
 from conftest import (
     DESKTOP,
+    NARROWEST,
     PHONE,
-    WIDTHS,
+    SEARCH_BUTTON,
     assert_mentions,
     assert_no_axe_violations,
     failed_build_log,
@@ -53,7 +54,6 @@ def score(words: dict, right: int, total: int) -> str:
 
 
 # A phone of the smallest width the guide is made for.
-SMALL_PHONE = {"width": 320, "height": 640}
 
 
 @pytest.fixture(scope="module")
@@ -270,7 +270,7 @@ def test_quiz_runs_no_script_and_hides_search_even_with_javascript_on(open_quiz,
     page.reload(wait_until="networkidle")
     assert page.locator("script").count() == 0
     assert page.evaluate("document.documentElement.className") == "no-js"
-    assert not page.locator("label.md-header__button[for='__search']").is_visible()
+    assert not page.locator(SEARCH_BUTTON).is_visible()
     assert not page.locator(".md-search").is_visible()
 
 
@@ -409,7 +409,7 @@ def test_keyboard_alone_answers_and_starts_again(open_quiz, answers, words: dict
     assert score_for_assistive_technology(page) == flat(words["prompt"])
 
 
-@pytest.mark.parametrize("width", [SMALL_PHONE, PHONE], ids=["320", "390"])
+@pytest.mark.parametrize("width", [NARROWEST, PHONE], ids=["320", "390"])
 def test_score_bar_is_one_line_on_a_phone(open_quiz, answers, words: dict, width: dict) -> None:
     page = open_quiz(width)
     bar = page.locator(".mdx-quiz__status")
@@ -472,7 +472,7 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
     assert not covered, f"the score bar covers the focused answers {covered}"
 
 
-@pytest.mark.parametrize("width", [SMALL_PHONE, PHONE, DESKTOP], ids=["320", "390", "1280"])
+@pytest.mark.parametrize("width", [NARROWEST, PHONE, DESKTOP], ids=["320", "390", "1280"])
 def test_no_axe_violations_after_answering(open_quiz, answers, width: dict) -> None:
     # axe runs as a script, so this context allows JavaScript; the page itself has none to run.
     page = open_quiz(width, javascript=True)
