@@ -1,9 +1,11 @@
 """Templates compiled once per process (massage_guide/plugin/compiled_templates.py) never show a
 stale page: `mkdocs serve` rebuilds in one process on every save, so an edited template must show
-in the next build, and environments set differently must not share compiled code."""
+in the next build, and environments set differently must not share compiled code. A copy of the
+project elsewhere reuses the code, and its errors name its own file."""
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -34,3 +36,24 @@ def test_environments_set_differently_compile_the_same_template_each_their_way(t
     assert plain == "<p>\n  \n  Dana\n  \n</p>"
     assert trimmed == "<p>\n  Dana\n</p>"
     assert render(tmp_path) == plain
+
+
+def test_a_copy_elsewhere_reuses_the_code_and_its_errors_name_the_copys_file(tmp_path: Path) -> None:
+    """The tests build many copies of the project: the same source in another folder is not
+    compiled again, and a template's error still names the file the build read."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "page.html").write_text("<p>{{ name }}</p>\n{{ missing.key }}", encoding="utf-8")
+    CompiledTemplates.kept.clear()
+    for folder in (first, second):
+        env = Environment(loader=FileSystemLoader(folder))
+        env.bytecode_cache = CompiledTemplates(env)
+        template = env.get_template("page.html")
+        assert template.filename == str(folder / "page.html")
+        try:
+            template.render(name="Dana")
+        except Exception as error:  # `missing` is undefined: Jinja's traceback shows the template
+            frames = [frame.filename for frame in traceback.extract_tb(error.__traceback__)]
+        assert str(folder / "page.html") in frames, frames
+        assert len(CompiledTemplates.kept) == 1  # one compiled page for both folders

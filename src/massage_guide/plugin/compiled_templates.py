@@ -6,12 +6,15 @@ of a build's time. `mkdocs serve` rebuilds in the same process on every save, an
 tests that build in process. Jinja checks each kept template against its source (a checksum), so
 an edited template is compiled again; the key also holds the settings that change how a template
 compiles (`trim_blocks`, the delimiters, extensions), so two differently set environments never
-share code. Jinja ships only file and memcached caches: a file cache would write into a
+share code. The key leaves out where the template lies, so a copy of the project (the tests build
+dozens) reuses the code of the same source; the code is then told its own file, which Jinja
+names in a template's errors. Jinja ships only file and memcached caches: a file cache would write into a
 practice's project, hence this small one in memory.
 """
 
 from __future__ import annotations
 
+from types import CodeType
 from typing import ClassVar
 
 from jinja2 import Environment
@@ -37,8 +40,12 @@ class CompiledTemplates(BytecodeCache):
     def __init__(self, env: Environment) -> None:
         self.settings = compile_settings(env)
 
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(name, filename) + self.settings
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        bucket = Bucket(environment, self.get_cache_key(name) + self.settings, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        if bucket.code is not None and filename is not None and bucket.code.co_filename != filename:
+            bucket.code = _in_file(bucket.code, filename)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if (code := self.kept.get(bucket.key)) is not None:
@@ -46,3 +53,9 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+def _in_file(code: CodeType, filename: str) -> CodeType:
+    """`code` as if compiled from `filename`: its functions (the template's blocks) too."""
+    consts = tuple(_in_file(const, filename) if isinstance(const, CodeType) else const for const in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
