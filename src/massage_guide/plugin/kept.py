@@ -1,11 +1,12 @@
 """What the plugins keep from one build to the next in the same process: `mkdocs serve` rebuilds
 on every save, and the tests build in process. Each is keyed by what it was made from (a
-template's source and compile settings, the stylesheets' text, a page's converted HTML), so a
+template's source and compile settings, the stylesheets' text, a page's converted or finished HTML), so a
 rebuild reuses only what has not changed:
 
 - compiled_templates.py: the theme's templates, compiled;
 - stylesheets.py: the joined stylesheet, checked (`joined_and_checked`);
-- allowlist.py: each page's findings (`_findings`).
+- allowlist.py: each page's findings (`_findings`);
+- csp.py: what a finished page's policy refuses (`_what_the_policy_refuses`).
 
 `forget()` empties them all: the next build then costs what a fresh `mkdocs build` costs, which
 is what tests/test_scaling.py measures. Something new kept between builds is added here.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from .allowlist import _findings
 from .compiled_templates import CompiledTemplates
+from .csp import _what_the_policy_refuses
 from .stylesheets import joined_and_checked
 
 
@@ -23,3 +25,4 @@ def forget() -> None:
     CompiledTemplates.kept.clear()
     joined_and_checked.cache_clear()
     _findings.cache_clear()
+    _what_the_policy_refuses.cache_clear()
