@@ -28,6 +28,7 @@ paired; a negation ("you do not need to call 911") reads as the action.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -260,16 +261,26 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", plain(text))
 
 
-def phrase_words(phrase: str) -> list[str]:
-    return [GAP if part == GAP else word for part in phrase.split() for word in ([GAP] if part == GAP else words(part))]
+@functools.cache  # a few hundred phrases, each looked for in every sentence of the guide
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(GAP if part == GAP else word for part in phrase.split() for word in ([GAP] if part == GAP else words(part)))
 
 
 def _same(word: str, wanted: str) -> bool:
     return word == wanted or word in (wanted + "s", wanted + "es")
 
 
-def spans(text_words: list[str], phrase: str) -> Iterator[tuple[int, int]]:
-    """Where `phrase` is in `text_words`: (first word, word after the last)."""
+def where_words_are(text_words: list[str]) -> dict[str, list[int]]:
+    """Each word of `text_words` with its positions, for `spans`."""
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(text_words):
+        index.setdefault(word, []).append(position)
+    return index
+
+
+def spans(text_words: list[str], phrase: str, positions: dict[str, list[int]] | None = None) -> Iterator[tuple[int, int]]:
+    """Where `phrase` is in `text_words`: (first word, word after the last). `positions`
+    (`where_words_are`), when a text is searched for many phrases, saves reading it for each."""
     wanted = phrase_words(phrase)
     if not wanted:
         return
@@ -287,7 +298,14 @@ def spans(text_words: list[str], phrase: str) -> Iterator[tuple[int, int]]:
             return at(position + 1, index + 1)
         return None
 
-    for start in range(len(text_words)):
+    # Only where the phrase's first word is (or its plural): every other start fails at once.
+    first = wanted[0]
+    if first == GAP:
+        starts: Iterable[int] = range(len(text_words))
+    else:
+        positions = positions if positions is not None else where_words_are(text_words)
+        starts = sorted(position for form in (first, first + "s", first + "es") for position in positions.get(form, ()))
+    for start in starts:
         end = at(start, 0)
         if end is not None:
             yield start, end
@@ -295,7 +313,8 @@ def spans(text_words: list[str], phrase: str) -> Iterator[tuple[int, int]]:
 
 def _found(text_words: list[str], phrases: Iterable[tuple[str, object]]) -> list[tuple[int, int, str, object]]:
     """Every phrase found, without those inside a longer match of something else."""
-    hits = [(start, end, phrase, what) for phrase, what in phrases for start, end in spans(text_words, phrase)]
+    positions = where_words_are(text_words)
+    hits = [(start, end, phrase, what) for phrase, what in phrases for start, end in spans(text_words, phrase, positions)]
     return [hit for hit in hits
             if not any(o[3] is not hit[3] and o[0] <= hit[0] and hit[1] <= o[1] and (o[1] - o[0]) > (hit[1] - hit[0])
                        for o in hits)]
