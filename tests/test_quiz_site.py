@@ -472,16 +472,27 @@ def test_focused_answers_are_not_hidden_under_the_score_bar(open_quiz, answers) 
     assert not covered, f"the score bar covers the focused answers {covered}"
 
 
-@pytest.mark.parametrize("width", [NARROWEST, PHONE, DESKTOP], ids=["320", "390", "1280"])
-def test_no_axe_violations_after_answering(open_quiz, answers, width: dict) -> None:
-    # axe runs as a script, so this context allows JavaScript; the page itself has none to run.
-    page = open_quiz(width, javascript=True)
+@pytest.fixture(scope="module")
+def answered_quiz(browser, base_url: str, quiz_address: str, answers):
+    """The quiz answered once by tapping, every feedback kind showing: each question checked,
+    right and wrong in turn, but the last, picked and not checked (its "Check answer" shows).
+    axe runs as a script, so this tab allows JavaScript; the page itself has none to run."""
+    context = browser.new_context(viewport=NARROWEST, java_script_enabled=True)
+    page = context.new_page()
+    page.goto(base_url + quiz_address)
     for index, (question, right, wrong) in enumerate(answers):
-        # The last one picked but not checked: its "Check answer" shows.
         (pick if index == len(answers) - 1 else answer)(page, question, right if index % 2 else wrong)
     assert page.locator(".mdx-quiz__feedback--right:visible").count() > 0
     assert page.locator(".mdx-quiz__feedback--not-quite:visible").count() > 0
-    assert_no_axe_violations(page)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("width", [NARROWEST, PHONE, DESKTOP], ids=["320", "390", "1280"])
+def test_no_axe_violations_after_answering(answered_quiz, width: dict) -> None:
+    """The answered quiz at each width (the tab is resized: the answers stay as they were)."""
+    answered_quiz.set_viewport_size(width)
+    assert_no_axe_violations(answered_quiz)
 
 
 # On paper -------------------------------------------------------------------------------------
