@@ -3,6 +3,7 @@ text, sheet by sheet, without the footer line; its QR codes; the headings left a
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import tempfile
@@ -169,17 +170,21 @@ def lines_in_reading_order(pdf: Path) -> list[list[str]]:
 
 def text_in_font(pdf: Path, font: str) -> list[list[str]]:
     """Each sheet's lines of the text set in `font` (a font's name, `AtkinsonHyperlegible`): the
-    words a picture draws in a font of its own (an SVG in `<img>`) are left out."""
+    words a picture draws in a font of its own (an SVG in `<img>`) are left out. Read by poppler's
+    `pdftohtml -xml`, which names each run of text's font: a line is the runs at one height."""
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-q", "-stdout", str(pdf)], check=True, capture_output=True, timeout=60
+    ).stdout
+    families: dict[str, str] = {}
     sheets = []
-    for page in PdfReader(pdf).pages:
-        parts: list[str] = []
-
-        def keep(text: str, _cm, _tm, font_dict, _size, parts=parts) -> None:
-            if font_dict and font in str(font_dict.get("/BaseFont", "")):
-                parts.append(text)
-
-        page.extract_text(visitor_text=keep)
-        sheets.append([flat(line) for line in "".join(parts).splitlines() if line.strip()])
+    for page in etree.fromstring(xml).iter("page"):
+        families |= {spec.get("id"): spec.get("family", "") for spec in page.iter("fontspec")}
+        lines: dict[int, list[tuple[int, str]]] = {}
+        for run in page.iter("text"):
+            if font in families.get(run.get("font"), ""):
+                lines.setdefault(int(run.get("top")), []).append((int(run.get("left")), "".join(run.itertext())))
+        texts = (flat("".join(text for _, text in sorted(runs))) for _, runs in sorted(lines.items()))
+        sheets.append([text for text in texts if text])
     return sheets
 
 
@@ -240,6 +245,7 @@ def sheets_ending_with_a_heading(pdf: Path, headings: list[str]) -> list[tuple[i
 def _printed_words(element) -> str:
     """An element's words as paper shows them: a glossary word's on-screen definition and a
     heading's link mark never print."""
+    element = copy.copy(element)  # the page is shared (conftest.soup_of)
     for tip in element.select(".mdx-term__tip, .headerlink"):
         tip.extract()
     return flat(element.get_text(" "))
@@ -249,9 +255,6 @@ def handout_sides(soup) -> tuple[list[str], list[str]]:
     """What each side of the handout must print whole, from its built page: the front's tick
     list (the choice), and the back's heading, box titles and signs (the safety part, from the
     triage source)."""
-    import copy
-
-    soup = copy.copy(soup)
     front = [_printed_words(e) for e in soup.select(".mdx-handout__front .checklist .admonition-title, "
                                                     ".mdx-handout__front .checklist li")]
     back = [_printed_words(e) for e in soup.select(".mdx-handout__back > h2, .mdx-handout__back .admonition-title, "
