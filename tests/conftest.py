@@ -142,9 +142,20 @@ def tab_to(page, selector: str, limit: int = 250) -> None:
 
 
 def soup_of(site: Path, address: str) -> BeautifulSoup:
-    """The built page at `address` (like `safety/`, `` for home, or `404.html`), parsed."""
+    """The built page at `address` (like `safety/`, `` for home, or `404.html`), parsed.
+
+    Parsed once per worker and shared by the tests that read it (about 1,200 reads of fewer than
+    200 pages took half a minute of parsing): never change it. A test that removes parts of a page
+    to read the rest works on a copy of the element (`copy.copy(element)`)."""
     path = site / address / "index.html" if not address.endswith(".html") else site / address
     assert path.is_file(), f"/{address} was not built"
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=128)
+def _parsed(path: Path, _mtime_ns: int, _size: int) -> BeautifulSoup:
+    """The page at `path` as it is on disk (its time and size in the key: a rebuilt page is new)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

@@ -74,7 +74,7 @@ FACTS = [
 
 def page_text(soup: BeautifulSoup) -> str:
     """The page's own words, one block per line, so that a figure is read in its sentence."""
-    article = soup.select_one("article")
+    article = copy.copy(soup.select_one("article"))  # the page is shared (conftest.soup_of)
     for node in article.select(NOT_THE_PAGES_OWN_WORDS):
         node.decompose()
     lines = []

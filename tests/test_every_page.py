@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 import tinycss2
-from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, NARROWEST, PHONE, assert_no_axe_violations, side_by_side, wait_for_material
+from conftest import DESKTOP, NARROWEST, PHONE, assert_no_axe_violations, side_by_side, soup_of, wait_for_material
 from site_pages import ALL_PAGES
 
 WIDTHS = {"320": NARROWEST, "390": PHONE, "1280": DESKTOP}
@@ -410,7 +409,7 @@ def test_no_stylesheet_tells_a_320_px_phone_from_a_390_px_one(site: Path) -> Non
     assert len(sheets) >= 5, sheets
     # A page's own styles, which the build puts in the page (`<style>`).
     for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = soup_of(site, str(path.relative_to(site)))
         sheets |= {f"{path.relative_to(site)} <style> {n}": style.get_text() for n, style in enumerate(soup.find_all("style"))}
     between = {f"{where}: {width:g} px" for where, css in sheets.items() for width in media_widths(css) if 320 <= width <= 390}
     assert not between, "a width limit between 320 and 390 px: walk at 390 px too (WALKED)\n" + "\n".join(sorted(between))

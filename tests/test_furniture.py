@@ -7,6 +7,7 @@ it on its walk through every page.)"""
 from __future__ import annotations
 
 import contextlib
+import copy
 import re
 
 import pytest
@@ -194,7 +195,7 @@ def test_search_results_keep_table_cells_apart(browser, base_url: str, site, hom
     from conftest import soup_of
 
     address = home + DIFFERENCES[3]  # the price page, in the home's language
-    row = soup_of(site, address).select_one("article table tbody tr")
+    row = copy.copy(soup_of(site, address).select_one("article table tbody tr"))  # the page is shared
     for mark in row.select("[hidden]"):
         mark.decompose()  # the marks themselves: the cells' words as the page shows them
     cells = [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]

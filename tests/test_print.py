@@ -8,6 +8,7 @@ into a picture and zxing-cpp reads the QR code on it.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import os
 import re
@@ -201,11 +202,11 @@ def test_screen_only_text_stays_off_paper_and_print_only_text_is_on_it(
     site: Path, printed: dict[str, Printed], page: str, home: str
 ) -> None:
     address = home + page
-    article = soup_of(site, address).article
+    article = copy.copy(soup_of(site, address).article)  # the page is shared (conftest.soup_of)
     text = squashed(" ".join(printed[address + "Letter"].bodies))
     # What the page says outside its screen-only parts: a screen-only link ("Call 911") may repeat
     # words printed beside it (the box's title "Call 911 now"), so it is counted, not just found.
-    on_paper = soup_of(site, address).article
+    on_paper = copy.copy(article)
     for element in on_paper.select(".mdx-screen-only"):
         element.decompose()
     # Words drawn in a picture (the flow chart's "Call 911 now") are printed text too.
