@@ -5,9 +5,10 @@ that one load (a page load is the suite's unit of cost):
 - axe-core (WCAG 2.2 A and AA) on each page as it loaded, at 320, 390 and 1280 px;
 - the text's contrast with what is behind it, at 390 and 1280 px; tables that fit the narrowest
   phone (320 px); tables as cards on phones and as tables on a desktop (JavaScript on);
+- one comfortable text column at 1280 px (JavaScript off, as the page first shows);
 - then Tab, at 320 and 1280 px with JavaScript on and off: it only ever lands on something the
-  reader can see, its focus ring shows, and "Skip to content" is the first stop and leads into
-  the text. The walk comes last, as it moves focus and scrolls.
+  reader can see, its focus ring shows, never on a heading's "¶", and "Skip to content" is the
+  first stop and leads into the text. The walk comes last, as it moves focus and scrolls.
 
 One browser per width and JavaScript setting, one per core at a time (conftest.side_by_side).
 Tab walks at 320 and 1280 px only: a phone of 390 px gets the same layout as one of 320 px (no
@@ -56,7 +57,8 @@ FOCUS_STATE = """() => {
   const name = (el.id ? "#" + el.id : el.tagName.toLowerCase() + "." + [...el.classList].join("."))
     + " '" + (el.textContent || el.value || "").trim().slice(0, 40) + "'";
   const skip = el.matches("a.md-skip") && el.textContent.trim() !== "";
-  return { name, visible, ringed, skip, key: el };
+  const mark = el.matches("a.headerlink");
+  return { name, visible, ringed, skip, mark, key: el };
 }"""
 
 # Where the element with focus is, against the page's text (`#__content`), once "Skip to content"
@@ -246,6 +248,26 @@ def skip_fault(page, address: str, stops: list[dict]) -> str | None:
     return None if where in ("in the text", "after the text") else f"/{address}: after '{stops[0]['name']}', Tab went {where}"
 
 
+# The text column: its width in characters of its own font ("0"s, the `ch` unit), and the room left
+# and right of it, between the menu and the contents list (or the window's edges).
+COLUMN = """() => {
+  const text = document.getElementById("__content"), box = text.getBoundingClientRect();
+  const zeros = document.createElement("span");
+  zeros.textContent = "0".repeat(100);
+  zeros.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+  text.append(zeros);
+  const ch = zeros.getBoundingClientRect().width / 100;
+  zeros.remove();
+  const edge = (selector, side, otherwise) => {
+    const el = document.querySelector(selector);
+    return el && el.checkVisibility() && el.getBoundingClientRect().width ? el.getBoundingClientRect()[side] : otherwise;
+  };
+  const left = edge(".md-sidebar--primary .md-nav", "right", 0);
+  const right = edge(".md-sidebar--secondary .md-nav", "left", innerWidth);
+  return { characters: box.width / ch, left: box.left - left, right: right - box.right };
+}"""
+
+
 def look_at(page, address: str, width: str, found: dict[str, list[str]]) -> int:
     """The page at `address` as it looks at `width` (JavaScript on): the text too faint against
     its background ("faint", at 390 and 1280 px), what makes the page or a table wider than the
@@ -284,10 +306,16 @@ def sweep(browser, base_url: str, width: str, javascript: bool) -> dict[str, lis
     "Skip to content" is not the first stop or does not lead to the text ("skip")."""
     context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=javascript)
     page = context.new_page()
-    faults: dict[str, list[str]] = {"stops": [], "skip": [], "axe": [], "faint": [], "wide": [], "tables": []}
+    faults: dict[str, list[str]] = {"stops": [], "marks": [], "skip": [], "axe": [], "faint": [], "wide": [], "tables": [], "column": []}
     tables = 0
     for address in ALL_PAGES:
         page.goto(base_url + address)
+        if width == "1280" and not javascript:
+            column = page.evaluate(COLUMN)
+            if not 55 <= column["characters"] <= 75:
+                faults["column"].append(f"/{address}: {column['characters']:.0f} characters a line")
+            if column["right"] - column["left"] > 60:
+                faults["column"].append(f"/{address}: {column['right']:.0f} px empty right of the text, {column['left']:.0f} px left of it")
         if javascript:
             wait_for_material(page)
             try:
@@ -301,6 +329,7 @@ def sweep(browser, base_url: str, width: str, javascript: bool) -> dict[str, lis
         assert stops, f"/{address}: Tab reaches nothing"
         faults["stops"] += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
         faults["stops"] += [f"/{address}: no focus ring: {s['name']}" for s in stops if not s["ringed"]]
+        faults["marks"] += [f"/{address}: a heading's ¶ is a Tab stop: {s['name']}" for s in stops if s["mark"]]
         if fault := skip_fault(page, address, stops):
             faults["skip"].append(fault)
     context.close()
@@ -327,6 +356,16 @@ def test_tab_lands_only_on_what_the_reader_sees_with_a_visible_ring(
     assert not faults, "\n".join(faults)
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", WALKED)
+def test_heading_marks_are_not_tab_stops(every_page, site: Path, width: str, javascript: bool) -> None:
+    """Tab stops only at links and controls, never at a heading's "¶" (on every page walked);
+    the marks are still there, as links (the glossary, the longest page of headings, has dozens)."""
+    assert len(soup_of(site, "glossary/").select("article a.headerlink[href]")) >= 3, "no heading marks to check"
+    faults = every_page[width, javascript].result()["marks"]
+    assert not faults, "\n".join(faults)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_axe_violations(every_page, width: str) -> None:
     reports = every_page[width, True].result()["axe"]
@@ -346,6 +385,13 @@ def test_skip_to_content_is_the_first_tab_stop_and_leads_to_the_text(
 def test_all_text_is_easy_to_read_against_its_background(every_page, width: tuple[str, str]) -> None:
     faint = every_page[width[1], True].result()["faint"]
     assert not faint, "\n".join(sorted(set(faint)))
+
+
+def test_one_comfortable_text_column_on_every_page(every_page) -> None:
+    """At 1280 px (JavaScript off, as the page first shows): 55 to 75 characters a line, and the
+    text in the middle of the room between the menu and the contents list."""
+    faults = every_page["1280", False].result()["column"]
+    assert not faults, "\n".join(faults)
 
 
 def test_tables_fit_the_narrowest_phone(every_page) -> None:
