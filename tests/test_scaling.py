@@ -2,9 +2,10 @@
 
 A small and a larger copy of the guide are made (the real site topped up with made-up pages and
 glossary entries in every language mkdocs.yml builds: scripts/scaled_guide.py, which the
-benchmark uses too) and built strictly in this process: small, large, small again. What is judged is a
-ratio of CPU times of the same process, which a busy machine changes far less than wall-clock
-times, and changes alike for both sizes: the larger guide's CPU time per page over the smaller's.
+benchmark uses too) and built strictly in this process: small, large, small again (large and
+small once more when the ratio is over its limit: see AGAIN). What is judged is a ratio of CPU
+times of the same process, which a busy machine changes far less than wall-clock times, and
+changes alike for both sizes: the larger guide's CPU time per page over the smaller's.
 With the build linear in pages and entries it is about 1 (a little under: the fixed costs are
 shared by more pages); with a cost in pages x pages or pages x entries it grows with the size.
 """
@@ -36,8 +37,14 @@ LARGE = (100, 500)
 MAX_PER_PAGE_RATIO = 1.3
 # The first build also warms up this process (imports, compiled templates, caches), so the small
 # copy is built again after the large one and its faster build counts. The large one is built once:
-# its CPU time varied by 1 % between builds, and building it twice took a third of this test.
+# its CPU time varied by 1 % between builds on a quiet machine, and building it twice took a third
+# of this test.
 BUILD_ORDER = ("small", "large", "small")
+# On a busy machine a process's CPU time grows too (two cores share their caches): a build that
+# ran while the rest of the suite pressed hardest gave 1.36 once, where the same builds give 0.98
+# to 1.1. Over the limit, both copies are built again and each one's fastest build counts, as
+# `timeit` takes the fastest of its runs: a build that truly grows faster fails again.
+AGAIN = ("large", "small")
 
 
 def _scaled_guide_module():
@@ -91,16 +98,23 @@ def test_build_time_per_page_stays_flat_as_the_guide_grows(tmp_path: Path, monke
             assert bool(theirs.caution) == bool(ours.caution), (code, theirs.term)
 
     times: dict[str, list[float]] = {name: [] for name in guides}
-    for run, name in enumerate(BUILD_ORDER):
-        times[name].append(_build(guides[name].project, tmp_path / f"site-{name}-{run}", monkeypatch))
 
+    def ratio_after(order: tuple[str, ...]) -> float:
+        for name in order:
+            run = sum(map(len, times.values()))
+            times[name].append(_build(guides[name].project, tmp_path / f"site-{name}-{run}", monkeypatch))
+        per_page = {name: min(times[name]) / guides[name].all_pages for name in guides}
+        return per_page["large"] / per_page["small"]
+
+    ratio = ratio_after(BUILD_ORDER)
     # Every language's made-up pages were built.
     for folder in large.languages.values():
         last = f"{folder}scaling/page-{large.added_pages:03d}/index.html"
         assert (tmp_path / f"site-large-{BUILD_ORDER.index('large')}" / last).is_file(), last
+    if ratio > MAX_PER_PAGE_RATIO:
+        ratio = ratio_after(AGAIN)
 
     per_page = {name: min(times[name]) / guides[name].all_pages for name in guides}
-    ratio = per_page["large"] / per_page["small"]
     report = (
         f"CPU per page: {1000 * per_page['small']:.1f} ms at {SMALL[0]} pages and {SMALL[1]} entries per "
         f"language, {1000 * per_page['large']:.1f} ms at {LARGE[0]} and {LARGE[1]} "
