@@ -38,14 +38,15 @@ tests/firefox/node_modules/.package-lock.json: tests/firefox/package.json tests/
 	npm ci --prefix tests/firefox --no-audit --no-fund
 
 # On every core (pytest-xdist; at most 4 workers, each with its own Chromium), a test file per
-# worker at a time; `TEST_WORKERS=0 make test` runs it in one process.
+# worker at a time, the longest files first (tests/conftest.py, LONGEST_FIRST);
+# `TEST_WORKERS=0 make test` runs it in one process.
 TEST_WORKERS ?= auto
 test: $(VENV)/.test-deps tests/firefox/node_modules/.package-lock.json
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # Unit and golden tests only (no site build, no browser): seconds, for every change.
 test-fast: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -m "not slow" -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest -m "not slow" -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # Speed benchmark (not part of the tests; takes a few minutes): Lighthouse on key pages and the
 # build time against plain Material. Needs Node 20 and Chromium; results go in PERFORMANCE.md.

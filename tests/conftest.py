@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -72,10 +73,30 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice"}
 
 
+# The longest test files, longest first (seconds of one worker, measured in a whole run on a 2-core
+# machine: CONTRIBUTING.md, "Suite time"). `make test` hands the workers whole files in this order
+# (`--no-loadscope-reorder`), then the others, those with more tests first, as pytest-xdist would.
+# The every-page sweep alone keeps one worker busy for about half the run: started first, it runs
+# while the other worker works through the rest. Started in the middle (pytest-xdist's own order,
+# by number of tests), it ran on alone at the end while the other worker had nothing left to do.
+LONGEST_FIRST = (
+    "test_every_page.py",  # 150-220 s
+    "test_quiz_site.py", "test_print.py", "test_scaling.py", "test_bad_input.py",  # 30-45 s
+    "test_practice_site.py", "test_offline.py", "test_glossary_browser.py", "test_trust.py",
+    "test_firefox_print.py", "test_kit.py", "test_budgets.py",  # 18-30 s
+    "test_csp.py", "test_furniture.py", "test_pictures.py", "test_zensical.py", "test_boxes.py",
+    "test_triage.py", "test_browser.py", "test_settings_check.py",  # 10-15 s
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    # Files in LONGEST_FIRST's order, then by their number of tests; a file's own tests keep theirs.
+    rank = {name: number for number, name in enumerate(LONGEST_FIRST)}
+    tests_in = Counter(item.path.name for item in items)
+    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests_in[item.path.name], item.path.name))
 
 
 def watch_for_escapes(context, page) -> tuple[list[str], list[str]]:
