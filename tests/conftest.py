@@ -79,9 +79,11 @@ SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practi
 # The every-page sweep alone keeps one worker busy for about half the run: started first, it runs
 # while the other worker works through the rest. Started in the middle (pytest-xdist's own order,
 # by number of tests), it ran on alone at the end while the other worker had nothing left to do.
+# Next, two files that build copies of their own and never read the session's site: the other
+# worker runs them while the first builds that site (`build`, a `mkdocs` process on one core).
 LONGEST_FIRST = (
     "test_every_page.py",  # 150-220 s
-    "test_quiz_site.py", "test_print.py", "test_scaling.py", "test_bad_input.py",  # 30-45 s
+    "test_bad_input.py", "test_scaling.py", "test_quiz_site.py", "test_print.py",  # 30-45 s
     "test_practice_site.py", "test_offline.py", "test_glossary_browser.py", "test_trust.py",
     "test_firefox_print.py", "test_kit.py", "test_budgets.py",  # 18-30 s
     "test_csp.py", "test_furniture.py", "test_pictures.py", "test_zensical.py", "test_boxes.py",
