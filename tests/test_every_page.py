@@ -6,9 +6,9 @@ that one load (a page load is the suite's unit of cost):
 - the text's contrast with what is behind it, at 390 and 1280 px; tables that fit the narrowest
   phone (320 px); tables as cards on phones and as tables on a desktop (JavaScript on);
 - one comfortable text column at 1280 px (JavaScript off, as the page first shows);
-- then Tab, at 320 and 1280 px with JavaScript on and off: it only ever lands on something the
-  reader can see, its focus ring shows, never on a heading's "¶", and "Skip to content" is the
-  first stop and leads into the text. The walk comes last, as it moves focus and scrolls.
+- then Tab, at 320 and 1280 px with JavaScript on and off: it only ever lands on a link or a
+  control the reader can see, its focus ring shows, never on a heading's "¶", and "Skip to
+  content" is the first stop and leads into the text. The walk comes last, as it moves focus and scrolls.
 
 One browser per width and JavaScript setting, one per core at a time (conftest.side_by_side).
 Tab walks at 320 and 1280 px only: a phone of 390 px gets the same layout as one of 320 px (no
@@ -58,7 +58,11 @@ FOCUS_STATE = """() => {
     + " '" + (el.textContent || el.value || "").trim().slice(0, 40) + "'";
   const skip = el.matches("a.md-skip") && el.textContent.trim() !== "";
   const mark = el.matches("a.headerlink");
-  return { name, visible, ringed, skip, mark, key: el };
+  // A link or a control, or a box that scrolls (Chromium lets the keyboard scroll it): anything
+  // else that takes focus is a stop with nothing to do there.
+  const control = el.matches("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")
+    || el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
+  return { name, visible, ringed, skip, mark, control, key: el };
 }"""
 
 # Where the element with focus is, against the page's text (`#__content`), once "Skip to content"
@@ -330,6 +334,7 @@ def sweep(browser, base_url: str, width: str, javascript: bool) -> dict[str, lis
         faults["stops"] += [f"/{address}: hidden or off-screen: {s['name']}" for s in stops if not s["visible"]]
         faults["stops"] += [f"/{address}: no focus ring: {s['name']}" for s in stops if not s["ringed"]]
         faults["marks"] += [f"/{address}: a heading's ¶ is a Tab stop: {s['name']}" for s in stops if s["mark"]]
+        faults["stops"] += [f"/{address}: neither a link nor a control: {s['name']}" for s in stops if not s["control"]]
         if fault := skip_fault(page, address, stops):
             faults["skip"].append(fault)
     context.close()

@@ -43,8 +43,9 @@ class CompiledTemplates(BytecodeCache):
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         bucket = Bucket(environment, self.get_cache_key(name) + self.settings, self.get_source_checksum(source))
         self.load_bytecode(bucket)
-        if bucket.code is not None and filename is not None and bucket.code.co_filename != filename:
-            bucket.code = _in_file(bucket.code, filename)
+        here = filename or "<template>"  # what Jinja names code compiled without a file
+        if bucket.code is not None and bucket.code.co_filename != here:
+            bucket.code = _in_file(bucket.code, here)
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
