@@ -8,7 +8,8 @@ that one load (a page load is the suite's unit of cost):
 - one comfortable text column at 1280 px (JavaScript off, as the page first shows);
 - then Tab, at 320 and 1280 px with JavaScript on and off: it only ever lands on a link or a
   control the reader can see, its focus ring shows, never on a heading's "¶", and "Skip to
-  content" is the first stop and leads into the text. The walk comes last, as it moves focus and scrolls.
+  content" is the first stop and leads into the text. The walk comes last, as it moves focus and
+  scrolls.
 
 One browser per width and JavaScript setting, one per core at a time (conftest.side_by_side).
 Tab walks at 320 and 1280 px only: a phone of 390 px gets the same layout as one of 320 px (no
@@ -272,6 +273,18 @@ COLUMN = """() => {
 }"""
 
 
+def column_faults(page, address: str) -> list[str]:
+    """What is wrong with the page's text column on a wide screen: 55 to 75 characters a line,
+    and the text in the middle of the room between the menu and the contents list."""
+    column = page.evaluate(COLUMN)
+    faults = []
+    if not 55 <= column["characters"] <= 75:
+        faults.append(f"/{address}: {column['characters']:.0f} characters a line")
+    if column["right"] - column["left"] > 60:
+        faults.append(f"/{address}: {column['right']:.0f} px empty right of the text, {column['left']:.0f} px left of it")
+    return faults
+
+
 def look_at(page, address: str, width: str, found: dict[str, list[str]]) -> int:
     """The page at `address` as it looks at `width` (JavaScript on): the text too faint against
     its background ("faint", at 390 and 1280 px), what makes the page or a table wider than the
@@ -305,9 +318,11 @@ def look_at(page, address: str, width: str, found: dict[str, list[str]]) -> int:
 def sweep(browser, base_url: str, width: str, javascript: bool) -> dict[str, list[str]]:
     """Every page at `width`, with JavaScript on or off, each loaded once. With JavaScript on:
     axe-core's findings ("axe") and `look_at`'s ("faint", "wide", "tables"; at least 11 tables
-    must be found, so a page that lost its tables does not pass). At a width of WALKED, the Tab
-    walk: each stop that is hidden, off-screen or without a focus ring ("stops"), each page whose
-    "Skip to content" is not the first stop or does not lead to the text ("skip")."""
+    must be found, so a page that lost its tables does not pass). At 1280 px without JavaScript,
+    `column_faults` ("column"). At a width of WALKED, the Tab walk: each stop that is hidden,
+    off-screen, without a focus ring or neither a link nor a control ("stops"), each heading mark
+    it stops at ("marks"), each page whose "Skip to content" is not the first stop or does not
+    lead to the text ("skip")."""
     context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=javascript)
     page = context.new_page()
     faults: dict[str, list[str]] = {"stops": [], "marks": [], "skip": [], "axe": [], "faint": [], "wide": [], "tables": [], "column": []}
@@ -315,11 +330,7 @@ def sweep(browser, base_url: str, width: str, javascript: bool) -> dict[str, lis
     for address in ALL_PAGES:
         page.goto(base_url + address)
         if width == "1280" and not javascript:
-            column = page.evaluate(COLUMN)
-            if not 55 <= column["characters"] <= 75:
-                faults["column"].append(f"/{address}: {column['characters']:.0f} characters a line")
-            if column["right"] - column["left"] > 60:
-                faults["column"].append(f"/{address}: {column['right']:.0f} px empty right of the text, {column['left']:.0f} px left of it")
+            faults["column"] += column_faults(page, address)
         if javascript:
             wait_for_material(page)
             try:

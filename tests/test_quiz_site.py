@@ -54,9 +54,6 @@ def score(words: dict, right: int, total: int) -> str:
     return flat(f"{words['score']}{right}{words['of'].format(total=total)}")
 
 
-# A phone of the smallest width the guide is made for.
-
-
 @pytest.fixture(scope="module")
 def quiz(site: Path, quiz_address: str) -> BeautifulSoup:
     return soup_of(site, quiz_address)

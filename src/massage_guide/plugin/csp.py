@@ -131,38 +131,34 @@ def allowed_hashes(tree) -> tuple[bool, set[str]] | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _what_the_policy_refuses(html: str) -> tuple[str, ...]:
-    """() when every inline script of the finished page `html` is one its policy allows;
-    ("no policy",) without a policy; ("script", its source) for the first it refuses. Kept per
-    process for the same page (kept.py): the tests build many copies whose pages are the same."""
-    tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=True)  # once: a page is long
+def policy_and_scripts(html: str) -> tuple[tuple[bool, frozenset[str]] | None, tuple[str, ...]]:
+    """What the finished page `html` holds: its policy (`allowed_hashes`) and its inline scripts.
+    Kept per process for the same page (kept.py): the tests build many copies whose pages are
+    the same, and a page is long to parse."""
+    tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=True)
     allowed = allowed_hashes(tree)
-    if allowed is None:
-        return ("no policy",)
-    runs, hashes = allowed
-    for source in _inline_scripts(tree):
-        if not runs or script_hash(source) not in hashes:
-            return ("script", source)
-    return ()
+    return (allowed[0], frozenset(allowed[1])) if allowed else None, tuple(_inline_scripts(tree))
 
 
 def check_scripts_allowed(where: str, html: str) -> None:
     """Every inline script of a finished page is one its policy allows (the theme's own)."""
-    refused = _what_the_policy_refuses(html)
-    if refused == ("no policy",):
+    allowed, scripts = policy_and_scripts(html)
+    if allowed is None:
         raise PluginError(mistake(
             f"{where}: ", "the finished page has no Content-Security-Policy.",
             "overrides/main.html's `site_meta` block (or a template's own) writes the policy first in `<head>`.",
             "{% extends \"main.html\" %}",
         ))
-    if refused:
-        shown = " ".join(refused[1].split())[:80]
-        raise PluginError(mistake(
-            f"{where}: ",
-            f"the finished page has an inline script its Content-Security-Policy does not allow "
-            f"(`{shown}`): the browser would refuse to run it.",
-            "inline scripts only from the partials that overrides/main.html's `site_meta` block "
-            "renders first (Material's partials/javascripts/, the `analytics` and `scripts` "
-            "blocks); pages with `scripts: false` run none.",
-            "{% block scripts %}{{ super() }}<script>...</script>{% endblock %}",
-        ))
+    runs, hashes = allowed
+    for source in scripts:
+        if not runs or script_hash(source) not in hashes:
+            shown = " ".join(source.split())[:80]
+            raise PluginError(mistake(
+                f"{where}: ",
+                f"the finished page has an inline script its Content-Security-Policy does not allow "
+                f"(`{shown}`): the browser would refuse to run it.",
+                "inline scripts only from the partials that overrides/main.html's `site_meta` block "
+                "renders first (Material's partials/javascripts/, the `analytics` and `scripts` "
+                "blocks); pages with `scripts: false` run none.",
+                "{% block scripts %}{{ super() }}<script>...</script>{% endblock %}",
+            ))

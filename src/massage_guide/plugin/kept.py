@@ -6,7 +6,7 @@ rebuild reuses only what has not changed:
 - compiled_templates.py: the theme's templates, compiled;
 - stylesheets.py: the joined stylesheet, checked (`joined_and_checked`);
 - allowlist.py: each page's findings (`_findings`);
-- csp.py: what a finished page's policy refuses (`_what_the_policy_refuses`).
+- csp.py: a finished page's policy and inline scripts (`policy_and_scripts`).
 
 `forget()` empties them all: the next build then costs what a fresh `mkdocs build` costs, which
 is what tests/test_scaling.py measures. Something new kept between builds is added here.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .allowlist import _findings
 from .compiled_templates import CompiledTemplates
-from .csp import _what_the_policy_refuses
+from .csp import policy_and_scripts
 from .stylesheets import joined_and_checked
 
 
@@ -25,4 +25,4 @@ def forget() -> None:
     CompiledTemplates.kept.clear()
     joined_and_checked.cache_clear()
     _findings.cache_clear()
-    _what_the_policy_refuses.cache_clear()
+    policy_and_scripts.cache_clear()
