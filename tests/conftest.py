@@ -70,7 +70,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 # Tests that build the site or drive Chromium are "slow"; `make test-fast` runs the others (unit
 # and golden tests, and the builds meant to fail, in process: `broken_copy`) in seconds.
-SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice"}
+SLOW_FIXTURES = {"build", "site", "base_url", "browser", "project_copy", "practice_site", "other_practice", "fullest_site", "guide_site"}
 
 
 # The longest test files, longest first (seconds of one worker, measured in a whole run on a 2-core
@@ -543,6 +543,78 @@ def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Pat
         return built_log(project, site)
 
     return once_per_run(tmp_path_factory, "practice-site", make)[0]
+
+
+# --- The guide as its editors publish it --------------------------------------------------------
+# A practice's own settings add to every page: its details (`extra.practice`), its reviewer
+# (`extra.review.by`) and its web address (`site_url`). Page weights are the guide's measured
+# without them (test_budgets.py), at the address the guide's own mkdocs.yml gives.
+
+GUIDE_URL = "https://massage-guide.example/"
+
+
+def guides_own(text: str) -> str:
+    """mkdocs.yml's text without a practice's own settings: no practice block, no reviewer, and
+    the guide's own address."""
+    text = re.sub(r"^(\s+)by:.*\n", "", without_practice(text), count=1, flags=re.M)
+    return re.sub(r"^site_url:.*$", f"site_url: {GUIDE_URL}", text, count=1, flags=re.M)
+
+
+@pytest.fixture(scope="session")
+def guide_site(site: Path, project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide built without a practice's own settings: the session's site itself when the
+    project has none (the guide's own repository), else a copy built without them."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if guides_own(text) == text:
+        return site
+
+    def make(folder: Path) -> str:
+        project = project_copy()
+        (project / "mkdocs.yml").write_text(guides_own(text), encoding="utf-8")
+        return built_log(project, folder)
+
+    return once_per_run(tmp_path_factory, "guide-site", make)[0]
+
+
+# --- The fullest practice: the longest details the build accepts ---------------------------------
+# Every detail at its limit (tests/longest.py), a logo and a reviewer's long name, hosted in a
+# folder of a long web address: the handout must still fit its sheet (test_print_limits.py) and
+# the details their share of each page's budget (test_budgets.py).
+
+FULLEST_URL = "https://riverside-massage-and-wellness.example/massage-guide/"
+# A reviewer's long name and role, close to the longest the build accepts.
+REVIEWER = "Dr. Alexandra Montgomery-Richardson, physical therapist and massage therapist"
+
+
+def fullest_practice() -> dict[str, str]:
+    from longest import longest_practice
+
+    return {**longest_practice(), "logo": PRACTICE["logo"]}
+
+
+def set_reviewer(project: Path, reviewer: str) -> None:
+    """Add `by:` under `extra.review` in the project's mkdocs.yml, indented like `next:`."""
+    config = project / "mkdocs.yml"
+    text, found = re.subn(
+        r"^(\s+)next:(.*)$", lambda m: f'{m[0]}\n{m[1]}by: "{reviewer}"', config.read_text(encoding="utf-8"),
+        count=1, flags=re.M,
+    )
+    assert found == 1, "mkdocs.yml should have `extra.review.next`"
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fullest_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide with the longest practice details, a logo and a reviewer, built once per run."""
+
+    def make(site: Path) -> str:
+        project = project_copy()
+        (project / "docs" / PRACTICE["logo"]).write_text(LOGO, encoding="utf-8")
+        set_practice(project, fullest_practice(), site_url=FULLEST_URL)
+        set_reviewer(project, REVIEWER)
+        return built_log(project, site)
+
+    return once_per_run(tmp_path_factory, "fullest-site", make)[0]
 
 
 # --- A second practice, set up differently ------------------------------------------------------

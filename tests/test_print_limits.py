@@ -4,14 +4,13 @@ printed on Letter and on A4, in every language, and read back."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import LOGO, built_log, serve, set_practice, soup_of
-from longest import longest_practice
+from conftest import FULLEST_URL as URL
+from conftest import REVIEWER, fullest_practice, serve, soup_of
 from massage_guide.plugin.practice import LIMITS
 from massage_guide.plugin.review import BY_LIMIT
 from paper import body_of, handout_sheet_problems, handout_sides, pdf_text, print_pdf, qr_codes_on, squashed
@@ -19,22 +18,6 @@ from site_pages import LANGUAGES
 
 SHEETS = ("Letter", "A4")
 HOMES = list(LANGUAGES.values())  # "" and "es/"
-# The guide hosted in a folder of a practice's own long web address.
-URL = "https://riverside-massage-and-wellness.example/massage-guide/"
-# A reviewer's long name and role, close to the longest the build accepts.
-REVIEWER = "Dr. Alexandra Montgomery-Richardson, physical therapist and massage therapist"
-LOGO_PATH = "assets/practice-logo.svg"
-
-
-def set_reviewer(project: Path, reviewer: str) -> None:
-    """Add `by:` under `extra.review` in the project's mkdocs.yml, indented like `next:`."""
-    config = project / "mkdocs.yml"
-    text, found = re.subn(
-        r"^(\s+)next:(.*)$", lambda m: f'{m[0]}\n{m[1]}by: "{reviewer}"', config.read_text(encoding="utf-8"),
-        count=1, flags=re.M,
-    )
-    assert found == 1, "mkdocs.yml should have `extra.review.next`"
-    config.write_text(text, encoding="utf-8")
 
 
 def test_reviewer_is_near_the_longest_accepted() -> None:
@@ -43,24 +26,14 @@ def test_reviewer_is_near_the_longest_accepted() -> None:
 
 @pytest.fixture(scope="module")
 def fullest() -> dict[str, str]:
-    values = longest_practice()
+    values = fullest_practice()
     for key, value in values.items():
+        if key == "logo":
+            continue
         limit = LIMITS[key]
         lines = value.splitlines()
         assert len(lines) == limit.lines and all(len(line) == limit.chars for line in lines), key
-    return {**values, "logo": LOGO_PATH}
-
-
-@pytest.fixture(scope="module")
-def fullest_site(project_copy, fullest: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide with the longest practice details, a logo and a reviewer, built."""
-    project = project_copy()
-    (project / "docs" / LOGO_PATH).write_text(LOGO, encoding="utf-8")
-    set_practice(project, fullest, site_url=URL)
-    set_reviewer(project, REVIEWER)
-    site = tmp_path_factory.mktemp("fullest-site")
-    built_log(project, site)
-    return site
+    return values
 
 
 @pytest.fixture(scope="module")

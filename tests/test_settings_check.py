@@ -117,7 +117,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         _logo("logo.png", b"Riverside Massage Clinic logo\n"),
         ["`extra.practice.logo` is `assets/logo.png`", "it is not a picture"],
     ),
-    "logo over 500 KB": (_logo("logo.png", _png(400, 200, padding=600 * 1024)), ["more than 500 KB"]),
+    "logo over 50 KB": (_logo("logo.png", _png(400, 200, padding=60 * 1000)), ["it is 61 KB, more than 50 KB"]),
     "logo over 1000 px": (_logo("logo.png", _png(4000, 1200)), ["4000 x 1200 pixels"]),
     "JPEG named .png": (_logo("logo.png", b"\xff\xd8\xff\xe0" + b"\0" * 100), ["a JPEG file named `.png`"]),
     "SVG logo with a script": (

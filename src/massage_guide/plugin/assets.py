@@ -67,12 +67,14 @@ class PageFacts:
     triage: bool = False
     # The page with the glossary's entries carries glossary-page.css (main.html).
     glossary: bool = False
+    # The page with the link kit's blocks carries link-kit.css (main.html).
+    link_kit: bool = False
 
     def __or__(self, other: PageFacts) -> PageFacts:
         """A page that holds both (the booklet holds every page it prints)."""
         return PageFacts(self.words, self.boxes or other.boxes, self.quiz or other.quiz,
                          self.print_kit or other.print_kit, self.triage or other.triage,
-                         self.glossary or other.glossary)
+                         self.glossary or other.glossary, self.link_kit or other.link_kit)
 
 
 def page_facts(markdown: str) -> PageFacts:
@@ -84,6 +86,7 @@ def page_facts(markdown: str) -> PageFacts:
         triage=bool(URGENT_LINE.search(markdown)) or any(
             (found := BLOCK_LINE.match(line)) and found["name"].startswith("triage") for line in markdown.splitlines()),
         glossary=any(found["name"] == "entries" for found in GLOSSARY_MARKER.finditer(markdown)),
+        link_kit=any((found := BLOCK_LINE.match(line)) and found["name"].startswith("link-kit") for line in markdown.splitlines()),
     )
 
 

@@ -145,7 +145,7 @@ def _check(config: MkDocsConfig, key: str, value: str) -> None:
         if problems:
             raise config_error(
                 config, key, f"is `{value}`, which the guide cannot publish: " + "; ".join(problems) + ".",
-                f"a real picture file of at most {MAX_BYTES // 1024} KB and {MAX_PIXELS} pixels on a side "
+                f"a real picture file of at most {MAX_BYTES // 1000} KB and {MAX_PIXELS} pixels on a side "
                 "(a PNG of 600 x 200 pixels is plenty); an SVG without scripts, animations or links to "
                 "other files.",
             )
