@@ -59,14 +59,11 @@ DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap", "sp
 PHONE_NETWORK = {"offline": False, "latency": 20, "downloadThroughput": -1, "uploadThroughput": -1, "connectionType": "cellular4g"}
 
 
-def on_the_wire(data: bytes) -> int:
-    """Bytes on the wire: gzip level 9 where it helps (text), as they are otherwise."""
-    return min(len(data), len(gzip.compress(data, 9)))
-
-
 @cache
 def transfer_size(path: Path) -> int:
-    return on_the_wire(path.read_bytes())
+    """Bytes on the wire: gzip level 9 where it helps (text), the file as it is otherwise."""
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 9)))
 
 
 def on_disk(site: Path, url: str) -> Path:
