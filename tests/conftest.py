@@ -546,31 +546,59 @@ def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 # --- The guide as its editors publish it --------------------------------------------------------
-# A practice's own settings add to every page: its details (`extra.practice`), its reviewer
-# (`extra.review.by`) and its web address (`site_url`). Page weights are the guide's measured
-# without them (test_budgets.py), at the address the guide's own mkdocs.yml gives.
+# A practice's own settings add to every page: its details and logo (`extra.practice`), its
+# reviewer (`extra.review.by`), its address for reports (`extra.report_email`) and its web
+# address (`site_url`). Page weights are the guide's measured without them (test_budgets.py), at
+# the address the guide's own mkdocs.yml gives.
 
 GUIDE_URL = "https://massage-guide.example/"
 
 
+def without_key(text: str, parent: str, key: str) -> str:
+    """mkdocs.yml's text without `key:` (and the lines of its value) under `parent:` (one of the
+    top level, or under `extra:`, `parent` written with its indentation, like "  review")."""
+    lines = text.splitlines(keepends=True)
+    kept: list[str] = []
+    depth = len(parent) - len(parent.lstrip())
+    inside, skipping, key_indent = False, False, depth + 2
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skipping and line.strip() and indent > key_indent:
+            continue
+        skipping = False
+        if line.rstrip() == f"{parent}:":
+            inside = True
+        elif inside and line.strip() and indent <= depth:
+            inside = False
+        elif inside and indent == key_indent and line.lstrip().startswith(f"{key}:"):
+            skipping = True
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
 def guides_own(text: str) -> str:
-    """mkdocs.yml's text without a practice's own settings: no practice block, no reviewer, and
-    the guide's own address."""
-    text = re.sub(r"^(\s+)by:.*\n", "", without_practice(text), count=1, flags=re.M)
+    """mkdocs.yml's text without a practice's own settings: no practice block, no reviewer, no
+    address for reports, and the guide's own web address."""
+    text = without_key(without_key(without_practice(text), "  review", "by"), "extra", "report_email")
     return re.sub(r"^site_url:.*$", f"site_url: {GUIDE_URL}", text, count=1, flags=re.M)
 
 
 @pytest.fixture(scope="session")
 def guide_site(site: Path, project_copy, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide built without a practice's own settings: the session's site itself when the
-    project has none (the guide's own repository), else a copy built without them."""
+    project has none (the guide's own repository), else a copy built without them, and without
+    the practice's logo file, which is the practice's own."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if guides_own(text) == text:
         return site
+    logo = str((EXTRA.get("practice") or {}).get("logo") or "")
 
     def make(folder: Path) -> str:
         project = project_copy()
         (project / "mkdocs.yml").write_text(guides_own(text), encoding="utf-8")
+        if logo:
+            (project / "docs" / logo.lstrip("/")).unlink(missing_ok=True)
         return built_log(project, folder)
 
     return once_per_run(tmp_path_factory, "guide-site", make)[0]
@@ -581,7 +609,8 @@ def guide_site(site: Path, project_copy, tmp_path_factory: pytest.TempPathFactor
 # folder of a long web address: the handout must still fit its sheet (test_print_limits.py) and
 # the details their share of each page's budget (test_budgets.py).
 
-FULLEST_URL = "https://riverside-massage-and-wellness.example/massage-guide/"
+# At the longest `site_url` the build accepts (SITE_URL_LIMIT in settings_check.py).
+FULLEST_URL = "https://riverside-massage-and-wellness.example/guide-to-massage/"
 # A reviewer's long name and role, close to the longest the build accepts.
 REVIEWER = "Dr. Alexandra Montgomery-Richardson, physical therapist and massage therapist"
 
@@ -593,11 +622,12 @@ def fullest_practice() -> dict[str, str]:
 
 
 def set_reviewer(project: Path, reviewer: str) -> None:
-    """Add `by:` under `extra.review` in the project's mkdocs.yml, indented like `next:`."""
+    """Set `by:` under `extra.review` in the project's mkdocs.yml (in place of one the practice
+    set), indented like `next:`."""
     config = project / "mkdocs.yml"
     text, found = re.subn(
-        r"^(\s+)next:(.*)$", lambda m: f'{m[0]}\n{m[1]}by: "{reviewer}"', config.read_text(encoding="utf-8"),
-        count=1, flags=re.M,
+        r"^(\s+)next:(.*)$", lambda m: f'{m[0]}\n{m[1]}by: "{reviewer}"',
+        without_key(config.read_text(encoding="utf-8"), "  review", "by"), count=1, flags=re.M,
     )
     assert found == 1, "mkdocs.yml should have `extra.review.next`"
     config.write_text(text, encoding="utf-8")

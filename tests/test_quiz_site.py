@@ -538,7 +538,7 @@ def test_printed_worksheet_says_truly_where_the_answers_are(
     browser, base_url: str, site: Path, quiz: BeautifulSoup, quiz_address: str, words: dict, tmp_path_factory
 ) -> None:
     """"The answers follow the last question", and in the booklet too, where the key runs on after
-    the questions (handout.css) instead of waiting for the last page; on the quiz's own printout
+    the questions (booklet.css) instead of waiting for the last page; on the quiz's own printout
     the key starts the next sheet (test_printed_quiz_is_a_worksheet_...)."""
     assert ANSWERS_ARE[language_of(quiz_address)] in words["worksheet"]
     last = squashed(quiz.select(".mdx-quiz__question legend")[-1].get_text())

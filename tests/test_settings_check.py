@@ -63,6 +63,11 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         lambda project: _config(project, r"^site_url:.*$", "site_url: https://massage-guide.example/?utm_source=qr"),
         ["`site_url` is `https://massage-guide.example/?utm_source=qr`", "without `?` or `#`"],
     ),
+    "site_url too long": (
+        lambda project: _config(project, r"^site_url:.*$", "site_url: https://riverside-massage-and-wellness.example/our-own-massage-guide/"),
+        ["`site_url` is `https://riverside-massage-and-wellness.example/our-own-massage-guide/`, 69 characters",
+         "at most 64 characters"],
+    ),
     "site_url with a fragment": (
         lambda project: _config(project, r"^site_url:.*$", "site_url: https://guide.example/#top"),
         ["`site_url`", "`?` or `#` part"],

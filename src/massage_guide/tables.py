@@ -24,7 +24,7 @@ printed, not read out, not copied with the table; both marks are among the searc
 separators (mkdocs.yml), so they are never words to find. One byte a cell in the search index.
 
 Every table the page's Markdown made carries the class `mdx-table`, and the guide's stylesheets
-draw it (guide.css, print.css, handout.css). Material's script takes every table without a class
+draw it (guide.css, print.css, handout.css, booklet.css). Material's script takes every table without a class
 ("table:not([class])") out of the page while the page starts and puts it back inside two frames
 of its own (`md-typeset__scrollwrap`, `md-typeset__table`), for sideways scrolling: that lays
 the whole table out again on the phone's main thread (on the safety page, most of its blocking

@@ -34,6 +34,9 @@ from .page_meta import NO_MARKUP, UNSAFE, _nav_titles, front_matter_line
 
 # The address mkdocs.yml ships with, until a practice publishes the guide at its own.
 PLACEHOLDER_HOST = "massage-guide.example"
+# The longest `site_url` the handout is printed with in the tests (tests/conftest.py, FULLEST_URL):
+# its QR code stays easy for a phone to read at 23 mm, and its address fits under it.
+SITE_URL_LIMIT = 64
 TRACKERS = ("analytics", "consent")
 I18N = "i18n"
 
@@ -70,6 +73,13 @@ def check_settings(config: MkDocsConfig) -> list[PluginError]:
              "image, the sitemap and robots.txt add their path to it, which would break them all.",
              "the address where the guide is published, ending in `/`, without `?` or `#`. Add "
              "`?utm_source=qr` to the links you share, not here.",
+             "site_url: https://guide.riverside-massage.example/")
+    if len(site_url) > SITE_URL_LIMIT:
+        stop(("site_url",),
+             f"`site_url` is `{site_url}`, {len(site_url)} characters. The handout prints it under its "
+             "QR code, and a longer address makes the code's squares too small for a phone to read easily.",
+             f"an address of at most {SITE_URL_LIMIT} characters: a shorter folder, or a short name of "
+             "its own for the guide.",
              "site_url: https://guide.riverside-massage.example/")
     practice = extra.get("practice")
     if parts.hostname == PLACEHOLDER_HOST and isinstance(practice, dict) and any(practice.values()):

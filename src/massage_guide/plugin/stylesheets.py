@@ -6,10 +6,10 @@ in mkdocs.yml. Readers get them joined, in that order, without comments or extra
 every page (see PERFORMANCE.md). The hash changes with the content, so a browser never keeps
 an old copy. Stylesheets from elsewhere (not in `docs/stylesheets/`) are linked as before.
 
-A stylesheet that only a few pages need (handout.css, booklet.css, triage.css, link-kit.css) is
-written into those pages instead, by the template function `mdx_inline_css("handout.css")`: one
-more file to fetch would hold back their first paint on a slow connection, and joining it in
-would weigh on every other page.
+A stylesheet that only a few pages need (handout.css, booklet.css, triage.css, glossary-page.css,
+link-kit.css) is written into those pages instead, by the template function
+`mdx_inline_css("handout.css")`: one more file to fetch would hold back their first paint on a
+slow connection, and joining it in would weigh on every other page.
 The quiz's (quiz.css) is a small file of its own, minified, linked by the pages that hold a quiz
 (its `:has()` rules are valid CSS that the Nu HTML Checker cannot read inside a page).
 """
