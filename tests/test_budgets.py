@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, ROOT, SEARCH_BUTTON, SITE_PATH, KeptTabs, soup_of
+from conftest import PHONE, PRACTICE_URL, ROOT, SEARCH_BUTTON, SITE_PATH, KeptTabs, PrefixHandler, serve, soup_of
 from site_pages import ALL_PAGES, LANGUAGES, QUIZZES, said
 
 KB = 1000
@@ -266,18 +266,36 @@ EAGER_BELOW_THE_FOLD = """() => [...document.querySelectorAll("article img")]
     .map(img => img.getAttribute("src"))"""
 
 
-def test_pictures_below_the_first_screen_load_only_when_scrolled_to(browser, base_url: str) -> None:
-    # The budget counts what loads before scrolling; a picture further down must wait for the
-    # reader (`{ loading=lazy }` after the picture in Markdown), or it weighs on every visit.
+def eager_below_the_fold(browser, base_url: str, addresses: list[str]) -> dict[str, list[str]]:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     eager = {}
-    for address in ALL_PAGES:
+    for address in addresses:
         page.goto(base_url + address)
         if found := page.evaluate(EAGER_BELOW_THE_FOLD):
             eager[address] = found
     context.close()
+    return eager
+
+
+def test_pictures_below_the_first_screen_load_only_when_scrolled_to(browser, base_url: str) -> None:
+    # The budget counts what loads before scrolling; a picture further down must wait for the
+    # reader (`{ loading=lazy }` after the picture in Markdown), or it weighs on every visit.
+    eager = eager_below_the_fold(browser, base_url, ALL_PAGES)
     assert not eager, f"Pictures below the first screen without loading=lazy: {eager}"
+
+
+def test_the_practice_logo_below_the_first_screen_waits_too(browser, practice_site: Path) -> None:
+    # The logo in the "Book or ask" box, at the end of a long page (practice.html's `lazy_logo`).
+    folder = urlsplit(PRACTICE_URL).path
+    server, url = serve(practice_site, type("Handler", (PrefixHandler,), {"prefix": folder}))
+    try:
+        pages = [address for address in ALL_PAGES if soup_of(practice_site, address).select_one("img.mdx-practice__logo")]
+        assert any(address.endswith("which-one-is-right-for-you/") for address in pages), pages
+        eager = eager_below_the_fold(browser, url + folder.lstrip("/"), pages)
+    finally:
+        server.shutdown()
+    assert not eager, f"The practice's logo below the first screen without loading=lazy: {eager}"
 
 
 def test_the_longest_practice_settings_keep_every_page_within_its_allowance(
