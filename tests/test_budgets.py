@@ -305,7 +305,7 @@ def test_the_longest_practice_settings_keep_every_page_within_its_allowance(
     # address: each file a page fetches, weighed as they change it (the page itself, its
     # language's search index, a QR code), stays within the page's budget and the practice's
     # allowance, so every practice's valid settings keep it. (Their logo, a picture of their
-    # own, has the image budget: test_no_image_is_over_budget.)
+    # own, the build holds to the image budget: MAX_BYTES in logo_check.py.)
     over = []
     for address in built_pages(fullest_site):
         parts = parts_of(site, guide_site, first_visit(address))
