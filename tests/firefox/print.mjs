@@ -11,19 +11,23 @@ const TABS = 4;
 const [executablePath, jobs] = [process.argv[2], JSON.parse(process.argv[3])];
 const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
 
-async function printNext(queue) {
+async function printNext(page, queue) {
   for (let job = queue.shift(); job; job = queue.shift()) {
     const [url, path, format] = job;
-    const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.pdf({ path, format, printBackground: true });
-    await page.close();
   }
 }
 
 try {
+  // The tabs are opened one after another and kept for every job: Firefox sometimes refused a
+  // tab opened while others were opening or closing ("BrowsingContext does no longer exist").
+  const pages = [];
+  for (let tab = 0; tab < Math.min(TABS, jobs.length); tab++) {
+    pages.push(await browser.newPage());
+  }
   const queue = [...jobs];
-  await Promise.all(Array.from({ length: TABS }, () => printNext(queue)));
+  await Promise.all(pages.map((page) => printNext(page, queue)));
 } finally {
   await browser.close();
 }
