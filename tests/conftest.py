@@ -502,20 +502,32 @@ def practice_yaml(values: dict[str, object]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def without_practice(text: str) -> str:
-    """mkdocs.yml's text without the `practice:` block the practice may have set under `extra:`."""
+def without_key(text: str, parent: str, key: str) -> str:
+    """mkdocs.yml's text without `key:` (and the lines of its value) under `parent:` (one of the
+    top level, or under `extra:`, `parent` written with its indentation, like "  review")."""
     lines = text.splitlines(keepends=True)
     kept: list[str] = []
-    skipping = False
+    depth = len(parent) - len(parent.lstrip())
+    inside, skipping, key_indent = False, False, depth + 2
     for line in lines:
-        if re.match(r"^  practice:", line):
-            skipping = True
-            continue
-        if skipping and (not line.strip() or line.startswith("   ")):
+        indent = len(line) - len(line.lstrip())
+        if skipping and line.strip() and indent > key_indent:
             continue
         skipping = False
+        if line.rstrip() == f"{parent}:":
+            inside = True
+        elif inside and line.strip() and indent <= depth:
+            inside = False
+        elif inside and indent == key_indent and line.lstrip().startswith(f"{key}:"):
+            skipping = True
+            continue
         kept.append(line)
     return "".join(kept)
+
+
+def without_practice(text: str) -> str:
+    """mkdocs.yml's text without the `practice:` block the practice may have set under `extra:`."""
+    return without_key(text, "extra", "practice")
 
 
 def set_practice(project: Path, values: dict[str, object], site_url: str | None = None) -> None:
@@ -552,29 +564,6 @@ def practice_site(project_copy, tmp_path_factory: pytest.TempPathFactory) -> Pat
 # the address the guide's own mkdocs.yml gives.
 
 GUIDE_URL = "https://massage-guide.example/"
-
-
-def without_key(text: str, parent: str, key: str) -> str:
-    """mkdocs.yml's text without `key:` (and the lines of its value) under `parent:` (one of the
-    top level, or under `extra:`, `parent` written with its indentation, like "  review")."""
-    lines = text.splitlines(keepends=True)
-    kept: list[str] = []
-    depth = len(parent) - len(parent.lstrip())
-    inside, skipping, key_indent = False, False, depth + 2
-    for line in lines:
-        indent = len(line) - len(line.lstrip())
-        if skipping and line.strip() and indent > key_indent:
-            continue
-        skipping = False
-        if line.rstrip() == f"{parent}:":
-            inside = True
-        elif inside and line.strip() and indent <= depth:
-            inside = False
-        elif inside and indent == key_indent and line.lstrip().startswith(f"{key}:"):
-            skipping = True
-            continue
-        kept.append(line)
-    return "".join(kept)
 
 
 def guides_own(text: str) -> str:
